@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { site } from './src/site.config.ts';
+
+const base = process.env.BASE_PATH ?? site.base;
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? site.url,
+  base,
+  trailingSlash: 'ignore',
+  output: 'static',
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+      defaultColor: false,
+    },
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+  },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

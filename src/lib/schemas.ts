@@ -1,0 +1,75 @@
+/**
+ * Frontmatter schemas, one per collection. They live here (not in
+ * content.config.ts) so unit tests can validate entries without Astro.
+ * Every message says what the field must hold, so a failing build tells the
+ * author the fix, not just the rule.
+ */
+import { z } from 'astro/zod';
+import { TOPIC_IDS } from './topics';
+
+const sentence = (field: string) =>
+  z
+    .string({ error: `${field} is required: write it as one sentence.` })
+    .trim()
+    .min(1, { error: `${field} must not be empty.` });
+
+const unknownFields = {
+  error: (issue: { code: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field(s) ${issue.keys?.join(', ')}: check the spelling against src/lib/schemas.ts.`
+      : undefined,
+};
+
+const position = (meaning: string) =>
+  z
+    .number({ error: `order must be a whole number (${meaning}).` })
+    .int({ error: `order must be a whole number (${meaning}).` })
+    .positive({ error: 'order must be 1 or more.' });
+
+const topics = z
+  .array(
+    z.enum(TOPIC_IDS, {
+      error: (issue) =>
+        `unknown topic ${JSON.stringify(issue.input)}: use one of ${TOPIC_IDS.join(', ')} (defined in src/lib/topics.ts).`,
+    }),
+    { error: 'topics must be a list, e.g. topics: [caching, reliability].' },
+  )
+  .min(1, { error: 'topics needs at least one topic.' });
+
+export const caseStudySchema = z.strictObject(
+  {
+    title: sentence('title'),
+    summary: sentence('summary'),
+    challenge: sentence('challenge'),
+    constraints: z
+      .array(z.string().trim().min(1), {
+        error: 'constraints must be a list of short phrases.',
+      })
+      .min(1, { error: 'constraints needs at least one entry.' }),
+    decision: sentence('decision'),
+    tradeOff: sentence('tradeOff'),
+    role: sentence('role'),
+    stack: z
+      .array(z.string().trim().min(1), { error: 'stack must be a list of technologies.' })
+      .min(1, { error: 'stack needs at least one technology.' }),
+    order: position('1 comes first'),
+    topics,
+  },
+  unknownFields,
+);
+
+export const articleSchema = z.strictObject(
+  {
+    title: sentence('title'),
+    summary: sentence('summary').refine((text) => !/(\.\.\.|…)$/.test(text), {
+      error: 'summary ends with "...": finish the sentence or end at the last whole one.',
+    }),
+    topics,
+    order: position('1 is the newest'),
+    url: z.url({ error: 'url must be an absolute http(s) URL, or be left out.' }).optional(),
+  },
+  unknownFields,
+);
+
+export type CaseStudyData = z.infer<typeof caseStudySchema>;
+export type ArticleData = z.infer<typeof articleSchema>;
