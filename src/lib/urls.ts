@@ -1,0 +1,25 @@
+/**
+ * Internal links go through here so the site works under a base path
+ * (GitHub Pages serves it from /<repo>/).
+ */
+export function joinBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  const trimmedPath = path.startsWith('/') ? path : `/${path}`;
+  return `${trimmedBase}${trimmedPath}`;
+}
+
+export function href(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+export const routes = {
+  home: () => href('/'),
+  caseStudies: () => href('/case-studies/'),
+  caseStudy: (slug: string) => href(`/case-studies/${slug}/`),
+  writing: () => href('/writing/'),
+  topic: (topic: string) => href(`/writing/${topic}/`),
+  /** Articles have no page of their own: they live on /writing/, one anchor each. */
+  article: (slug: string) => href(`/writing/#${slug}`),
+  rss: () => href('/rss.xml'),
+  section: (id: string) => href(`/#${id}`),
+};
