@@ -81,3 +81,12 @@ export function neighbours<T extends { id: string }>(ordered: readonly T[], id: 
   if (index === -1) return { previous: undefined, next: undefined };
   return { previous: ordered[index - 1], next: ordered[index + 1] };
 }
+
+/** Shortens text to at most `max` characters at a word boundary, ending with "…". */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = max - 1; // one character is kept for the ellipsis
+  // A word that runs past the cut is dropped whole; one that ends exactly there is kept.
+  const end = /[\s,;:.]/.test(text.charAt(room)) ? room : text.lastIndexOf(' ', room);
+  return `${text.slice(0, end > 0 ? end : room).replace(/[\s,;:.]+$/, '')}…`;
+}

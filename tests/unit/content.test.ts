@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byOrder, neighbours, pickBySlugs, relatedBySharedTopics, topicsInUse, withTopic } from '../../src/lib/content';
+import { byOrder, neighbours, pickBySlugs, relatedBySharedTopics, topicsInUse, truncateAtWord, withTopic } from '../../src/lib/content';
 import type { Topic } from '../../src/lib/topics';
 
 const entry = (id: string, order: number, topics: Topic[] = ['caching']) => ({ id, data: { order, topics } });
@@ -66,5 +66,17 @@ describe('neighbours', () => {
   it('has no previous for the first and no next for the last', () => {
     expect(neighbours(ordered, 'a').previous).toBeUndefined();
     expect(neighbours(ordered, 'c').next).toBeUndefined();
+  });
+});
+
+describe('truncateAtWord', () => {
+  it('leaves short text alone', () => {
+    expect(truncateAtWord('Caching: one; two', 40)).toBe('Caching: one; two');
+  });
+
+  it('cuts at a word boundary, drops trailing punctuation and marks the cut', () => {
+    const cut = truncateAtWord('Article summaries filed under Caching: Redis, Memcached and KeyDB', 45);
+    expect(cut).toBe('Article summaries filed under Caching: Redis…');
+    expect(cut.length).toBeLessThanOrEqual(45);
   });
 });
