@@ -1,14 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema, caseStudySchema } from './lib/schemas';
+import { withFrontmatterLines } from './lib/located-loader';
 
 const caseStudies = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/case-studies' }),
+  loader: withFrontmatterLines(glob({ pattern: '*.mdx', base: './content/case-studies' }), caseStudySchema),
   schema: caseStudySchema,
 });
 
 const articles = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/articles' }),
+  loader: withFrontmatterLines(glob({ pattern: '*.md', base: './content/articles' }), articleSchema),
   schema: articleSchema,
 });
 

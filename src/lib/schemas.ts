@@ -7,24 +7,25 @@
 import { z } from 'astro/zod';
 import { TOPIC_IDS } from './topics';
 
-const sentence = (field: string) =>
+// Messages are shown after the field's name and line (see src/lib/frontmatter.ts).
+const sentence = () =>
   z
-    .string({ error: `${field} is required: write it as one sentence.` })
+    .string({ error: 'required: write it as one sentence.' })
     .trim()
-    .min(1, { error: `${field} must not be empty.` });
+    .min(1, { error: 'must not be empty: write it as one sentence.' });
 
 const unknownFields = {
   error: (issue: { code: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys?.join(', ')}: check the spelling against src/lib/schemas.ts.`
+      ? 'not a field of this collection: check the spelling against src/lib/schemas.ts.'
       : undefined,
 };
 
 const position = (meaning: string) =>
   z
-    .number({ error: `order must be a whole number (${meaning}).` })
-    .int({ error: `order must be a whole number (${meaning}).` })
-    .positive({ error: 'order must be 1 or more.' });
+    .number({ error: `must be a whole number (${meaning}).` })
+    .int({ error: `must be a whole number (${meaning}).` })
+    .positive({ error: 'must be 1 or more.' });
 
 const topics = z
   .array(
@@ -32,26 +33,26 @@ const topics = z
       error: (issue) =>
         `unknown topic ${JSON.stringify(issue.input)}: use one of ${TOPIC_IDS.join(', ')} (defined in src/lib/topics.ts).`,
     }),
-    { error: 'topics must be a list, e.g. topics: [caching, reliability].' },
+    { error: 'must be a list, e.g. topics: [caching, reliability].' },
   )
-  .min(1, { error: 'topics needs at least one topic.' });
+  .min(1, { error: 'needs at least one topic.' });
 
 export const caseStudySchema = z.strictObject(
   {
-    title: sentence('title'),
-    summary: sentence('summary'),
-    challenge: sentence('challenge'),
+    title: sentence(),
+    summary: sentence(),
+    challenge: sentence(),
     constraints: z
       .array(z.string().trim().min(1), {
-        error: 'constraints must be a list of short phrases.',
+        error: 'must be a list of short phrases.',
       })
-      .min(1, { error: 'constraints needs at least one entry.' }),
-    decision: sentence('decision'),
-    tradeOff: sentence('tradeOff'),
-    role: sentence('role'),
+      .min(1, { error: 'needs at least one entry.' }),
+    decision: sentence(),
+    tradeOff: sentence(),
+    role: sentence(),
     stack: z
-      .array(z.string().trim().min(1), { error: 'stack must be a list of technologies.' })
-      .min(1, { error: 'stack needs at least one technology.' }),
+      .array(z.string().trim().min(1), { error: 'must be a list of technologies.' })
+      .min(1, { error: 'needs at least one technology.' }),
     order: position('1 comes first'),
     topics,
   },
@@ -60,13 +61,13 @@ export const caseStudySchema = z.strictObject(
 
 export const articleSchema = z.strictObject(
   {
-    title: sentence('title'),
-    summary: sentence('summary').refine((text) => !/(\.\.\.|…)$/.test(text), {
+    title: sentence(),
+    summary: sentence().refine((text) => !/(\.\.\.|…)$/.test(text), {
       error: 'summary ends with "...": finish the sentence or end at the last whole one.',
     }),
     topics,
     order: position('1 is the newest'),
-    url: z.url({ error: 'url must be an absolute http(s) URL, or be left out.' }).optional(),
+    url: z.url({ error: 'must be an absolute http(s) URL, or be left out.' }).optional(),
   },
   unknownFields,
 );
