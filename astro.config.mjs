@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import diagrams from './src/lib/diagrams/index.ts';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/site.config.ts';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   output: 'static',
-  integrations: [mdx(), sitemap()],
+  integrations: [diagrams(), mdx(), sitemap()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
