@@ -1,0 +1,82 @@
+/**
+ * One Open Graph card per page, rendered to PNG at build time. The titles
+ * below are the ones the pages pass to BaseLayout, so a card says what the
+ * link preview's og:title says; case studies read their own frontmatter.
+ */
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getArticles, getCaseStudies } from '../../data/content';
+import { topicsInUse, withTopic } from '../../lib/content';
+import { ogCard, type OgCardContent } from '../../lib/og/card';
+import { ogImageSlug } from '../../lib/og/paths';
+import { renderOgImage } from '../../lib/og/render';
+import { topicLabel } from '../../lib/topics';
+import { site } from '../../site.config';
+
+/** Short names in one line of a card, each kept whole: no line break inside "Data & storage". */
+const names = (items: readonly string[]) => items.map((item) => item.replaceAll(' ', '\u00a0')).join(' · ');
+
+export const getStaticPaths = (async () => {
+  const caseStudies = await getCaseStudies();
+  const articles = await getArticles();
+  const caseStudyTitles = names(caseStudies.map((caseStudy) => caseStudy.data.title));
+
+  const cards: { route: string; content: OgCardContent }[] = [
+    {
+      route: '/',
+      content: {
+        kind: 'Portfolio',
+        title: site.seo.titleSuffix,
+        summary: site.subline,
+        detail: { label: 'Case studies', text: caseStudyTitles },
+      },
+    },
+    {
+      route: '/case-studies/',
+      content: {
+        kind: 'Portfolio',
+        title: 'Case studies',
+        summary: site.home.caseStudiesIntro,
+        detail: { label: 'Systems', text: caseStudyTitles },
+      },
+    },
+    ...caseStudies.map(({ id, data }) => ({
+      route: `/case-studies/${id}/`,
+      content: {
+        kind: 'Case study',
+        title: data.title,
+        summary: data.challenge,
+        detail: { label: 'Trade-off', text: data.tradeOff },
+      },
+    })),
+    {
+      route: '/writing/',
+      content: {
+        kind: 'Portfolio',
+        title: 'Writing',
+        summary: site.home.writingIntro,
+        detail: { label: 'Topics', text: names(topicsInUse(articles).map(({ topic }) => topicLabel(topic))) },
+      },
+    },
+    ...topicsInUse(articles).map(({ topic, count }) => ({
+      route: `/writing/${topic}/`,
+      content: {
+        kind: 'Writing',
+        title: `Writing on ${topicLabel(topic)}`,
+        summary: `${count} ${count === 1 ? 'article' : 'articles'} filed under ${topicLabel(topic)}.`,
+        // topicsInUse lists only topics with an article, so there is a newest one.
+        detail: { label: 'Latest', text: withTopic(articles, topic)[0]!.data.title },
+      },
+    })),
+    {
+      route: '/404',
+      content: { kind: 'Portfolio', title: 'Page not found', summary: 'There is no page at this address.' },
+    },
+  ];
+
+  return cards.map(({ route, content }) => ({ params: { slug: ogImageSlug(route) }, props: { content } }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response(await renderOgImage(ogCard(props.content, site)), { headers: { 'Content-Type': 'image/png' } });
