@@ -1,7 +1,7 @@
 /**
- * One Open Graph card per page, rendered to PNG at build time. The titles
- * below are the ones the pages pass to BaseLayout, so a card says what the
- * link preview's og:title says; case studies read their own frontmatter.
+ * One Open Graph card per page, rendered to PNG at build time. Titles come
+ * from src/lib/pages.ts, as the pages' own do, so a card says what the link
+ * preview's og:title says; case studies read their own frontmatter.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getArticles, getCaseStudies } from '../../data/content';
@@ -9,6 +9,7 @@ import { topicsInUse, withTopic } from '../../lib/content';
 import { ogCard, type OgCardContent } from '../../lib/og/card';
 import { ogImageSlug } from '../../lib/og/paths';
 import { renderOgImage } from '../../lib/og/render';
+import { pageCopy, topicPageCopy } from '../../lib/pages';
 import { topicLabel } from '../../lib/topics';
 import { site } from '../../site.config';
 
@@ -34,8 +35,8 @@ export const getStaticPaths = (async () => {
       route: '/case-studies/',
       content: {
         kind: 'Portfolio',
-        title: 'Case studies',
-        summary: site.home.caseStudiesIntro,
+        title: pageCopy.caseStudies.title,
+        summary: pageCopy.caseStudies.intro,
         detail: { label: 'Systems', text: caseStudyTitles },
       },
     },
@@ -52,8 +53,8 @@ export const getStaticPaths = (async () => {
       route: '/writing/',
       content: {
         kind: 'Portfolio',
-        title: 'Writing',
-        summary: site.home.writingIntro,
+        title: pageCopy.writing.title,
+        summary: pageCopy.writing.intro,
         detail: { label: 'Topics', text: names(topicsInUse(articles).map(({ topic }) => topicLabel(topic))) },
       },
     },
@@ -61,15 +62,15 @@ export const getStaticPaths = (async () => {
       route: `/writing/${topic}/`,
       content: {
         kind: 'Writing',
-        title: `Writing on ${topicLabel(topic)}`,
-        summary: `${count} ${count === 1 ? 'article' : 'articles'} filed under ${topicLabel(topic)}.`,
+        title: topicPageCopy(topic, count).title,
+        summary: topicPageCopy(topic, count).intro,
         // topicsInUse lists only topics with an article, so there is a newest one.
         detail: { label: 'Latest', text: withTopic(articles, topic)[0]!.data.title },
       },
     })),
     {
       route: '/404',
-      content: { kind: 'Portfolio', title: 'Page not found', summary: 'There is no page at this address.' },
+      content: { kind: 'Portfolio', title: pageCopy.notFound.title, summary: pageCopy.notFound.intro },
     },
   ];
 
