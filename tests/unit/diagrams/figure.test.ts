@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/figure.ts';
+import type { RenderedDiagram } from '../../../src/lib/diagrams/pipeline.ts';
+
+const diagram: RenderedDiagram = {
+  key: 'f'.repeat(64),
+  rootId: 'mmd-ffffffffffff',
+  svg: '<svg id="mmd-ffffffffffff" viewBox="0 0 400 100" width="400" height="100"><g id="mmd-ffffffffffff-0"></g></svg>',
+  type: 'flowchart-v2',
+  width: 400,
+  height: 100,
+};
+
+describe('textAlternative', () => {
+  it("uses the author's accTitle and accDescr", () => {
+    const alternative = textAlternative({ accTitle: 'Ingestion path', accDescr: 'Devices send readings.' }, { heading: 'Architecture Flow' });
+    expect(alternative).toEqual({ name: 'Ingestion path', description: 'Devices send readings.', caption: 'Ingestion path' });
+  });
+
+  it('falls back to the caption, then to the nearest heading', () => {
+    expect(textAlternative({}, { caption: 'Check path', heading: 'Design' }).name).toBe('Check path');
+    expect(textAlternative({}, { heading: 'Architecture Flow' })).toEqual({
+      name: 'Architecture Flow',
+      description: undefined,
+      caption: 'Architecture Flow',
+    });
+  });
+
+  it('shows an explicit caption under the figure even when accTitle names the image', () => {
+    expect(textAlternative({ accTitle: 'Ingestion path' }, { caption: 'Figure 1' })).toMatchObject({ name: 'Ingestion path', caption: 'Figure 1' });
+  });
+
+  it('never leaves a diagram without a name', () => {
+    expect(textAlternative({ accTitle: '   ' }, {}).name).toBe('Diagram');
+  });
+});
+
+describe('captionFromMeta', () => {
+  it('reads caption="…" from the fence info string', () => {
+    expect(captionFromMeta('caption="The check path" other=1')).toBe('The check path');
+    expect(captionFromMeta("caption='Single quoted'")).toBe('Single quoted');
+    expect(captionFromMeta(undefined)).toBeUndefined();
+  });
+});
+
+describe('figureHtml', () => {
+  const html = figureHtml({ ...diagram, accTitle: 'Flow <A & B>', accDescr: 'How "A" reaches B.' }, { heading: 'Architecture Flow' });
+
+  it('names the SVG as an image by its own <title>, described by its <desc>', () => {
+    expect(html).toContain('role="img" aria-labelledby="mmd-ffffffffffff-title" aria-describedby="mmd-ffffffffffff-desc"');
+    expect(html).toContain('<title id="mmd-ffffffffffff-title">Flow &lt;A &amp; B&gt;</title>');
+    expect(html).toContain('<desc id="mmd-ffffffffffff-desc">How &quot;A&quot; reaches B.</desc>');
+  });
+
+  it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
+    expect(html).toMatch(/^<figure class="diagram" data-diagram="flowchart-v2">/);
+    expect(html).toContain('<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
+    expect(html).toMatch(/<figcaption id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/figcaption><\/figure>$/);
+  });
+
+  it('carries the natural width, which the stylesheet scales down from', () => {
+    expect(html).toContain('style="--diagram-width:400px"');
+  });
+
+  it('is one line, so a Markdown HTML block cannot end inside it', () => {
+    expect(html).not.toContain('\n');
+  });
+
+  it('gives each instance its own ids', () => {
+    const card = figureHtml(diagram, { instance: 'card1' });
+    expect(card).toContain('id="mmd-ffffffffffff-card1"');
+    expect(card).toContain('id="mmd-ffffffffffff-card1-0"');
+    expect(card).toContain('aria-labelledby="mmd-ffffffffffff-card1-title"');
+    expect(card).not.toMatch(/id="mmd-ffffffffffff(-0|-title)?"/);
+  });
+});

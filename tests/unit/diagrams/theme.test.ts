@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseColour, rgbToHsl } from '../../../src/lib/diagrams/colour.ts';
+import { mermaidConfig, themedColour, themeSvg } from '../../../src/lib/diagrams/theme.ts';
+
+const themeVariables = mermaidConfig()['themeVariables'] as Record<string, unknown>;
+const sentinel = (name: string) => String(themeVariables[name]);
+
+/** Every colour in a value, however deeply nested. */
+const colours = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? value.split(',').filter((part) => parseColour(part) !== undefined)
+    : typeof value === 'object' && value !== null
+      ? Object.values(value).flatMap(colours)
+      : [];
+
+describe('the Mermaid config', () => {
+  const config = mermaidConfig();
+
+  it('renders strictly: author text in a label is text, never markup', () => {
+    expect(config['securityLevel']).toBe('strict');
+    expect(config['secure']).toEqual(expect.arrayContaining(['securityLevel', 'theme', 'themeVariables']));
+  });
+
+  it('sets the site font and the base theme', () => {
+    expect(String(config['fontFamily'])).toMatch(/^"IBM Plex Sans Variable"/);
+    expect(config['theme']).toBe('base');
+  });
+
+  it('uses only sentinel colours, each of which becomes a site CSS variable', () => {
+    const used = colours(themeVariables);
+    expect(used.length).toBeGreaterThan(100);
+    for (const colour of used) expect(themedColour(colour)).toMatch(/var\(--color-/);
+  });
+});
+
+describe('themedColour', () => {
+  it('turns a role sentinel into its token', () => {
+    expect(themedColour(sentinel('primaryTextColor'))).toBe('var(--color-text)');
+    expect(themedColour(sentinel('lineColor'))).toBe('var(--color-muted)');
+    expect(themedColour(sentinel('primaryColor'))).toBe('color-mix(in srgb, var(--color-accent) 12%, var(--color-surface))');
+  });
+
+  it('traces a colour Mermaid lightened or faded back to its role', () => {
+    const primary = parseColour(sentinel('primaryColor'));
+    if (!primary) throw new Error('primaryColor is not a colour');
+    expect(themedColour(`rgba(${primary.r}, ${primary.g}, ${primary.b}, 0.5)`)).toBe(
+      'color-mix(in srgb, color-mix(in srgb, var(--color-accent) 12%, var(--color-surface)) 50%, transparent)',
+    );
+    expect(themedColour(lighten(sentinel('lineColor'), 20))).toBe('var(--color-muted)');
+  });
+
+  it('maps hard-coded neutrals onto the page: no white box on a dark page', () => {
+    expect(themedColour('white')).toBe('var(--color-surface)');
+    expect(themedColour('#fff')).toBe('var(--color-surface)');
+    expect(themedColour('#000000')).toBe('var(--color-text)');
+    expect(themedColour('#eaeaea')).toBe('var(--color-subtle)');
+  });
+
+  it('tints pale and deepens dark hard-coded hues through the theme, and leaves mid-tones alone', () => {
+    expect(themedColour('#fff8dc')).toBe('color-mix(in srgb, #fff8dc 35%, var(--color-surface))');
+    expect(themedColour('#08427b')).toBe('color-mix(in srgb, #08427b 55%, var(--color-text))');
+    expect(themedColour('#4e79a7')).toBeUndefined();
+  });
+
+  it('leaves what is not a colour alone', () => {
+    expect(themedColour('none')).toBeUndefined();
+    expect(themedColour('transparent')).toBeUndefined();
+  });
+});
+
+describe('themeSvg', () => {
+  const svg = [
+    '<svg id="mmd-aaaaaaaaaaaa"><style>#mmd-aaaaaaaaaaaa .node rect{fill:#ffffff;stroke:url(#mmd-aaaaaaaaaaaa-1);}</style>',
+    '<rect fill="#000000" stroke="none" style="fill: white; mix-blend-mode: multiply;"/>',
+    '<stop stop-color="#eaeaea"></stop>',
+    '</svg>',
+  ].join('');
+  const themed = themeSvg(svg, 'mmd-aaaaaaaaaaaa');
+
+  it('rewrites colours in the style sheet and in style attributes', () => {
+    expect(themed).toContain('.node rect{fill:var(--color-surface);stroke:url(#mmd-aaaaaaaaaaaa-1);}');
+    expect(themed).toContain('style="fill: var(--color-surface); "');
+  });
+
+  it('moves colour attributes into zero-specificity rules, so Mermaid\'s own rules still win', () => {
+    expect(themed).not.toMatch(/\sfill="#000000"/);
+    expect(themed).toContain('stroke="none"');
+    expect(themed).toMatch(/<rect data-c="c\d+" stroke="none"|<rect stroke="none"[^>]* data-c="c\d+"/);
+    expect(themed).toContain(':where(#mmd-aaaaaaaaaaaa [data-c~="c0"]){fill:var(--color-text)}');
+    expect(themed).toContain('{stop-color:var(--color-subtle)}');
+  });
+
+  it('drops multiply blending, which blacks out links on a dark page', () => {
+    expect(themed).not.toContain('multiply');
+  });
+});
+
+/** What khroma's lighten() does: the same hue and saturation, more lightness. */
+function lighten(hex: string, amount: number): string {
+  const colour = parseColour(hex);
+  if (!colour) throw new Error(`${hex} is not a colour`);
+  const { h, s, l } = rgbToHsl(colour);
+  return `hsl(${h}, ${s}%, ${l + amount}%)`;
+}
