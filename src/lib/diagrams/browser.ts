@@ -1,0 +1,129 @@
+/**
+ * One headless Chromium per build or dev server, opened on the first diagram
+ * that is not in the cache and closed when the build or server ends.
+ *
+ * Renders are queued and sent to the page in batches: while the page works
+ * through one batch, the next fills up, so Chromium never waits on a round
+ * trip and the cost per diagram stays at Mermaid's own.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../chromium.ts';
+import { RENDER_FUNCTION, renderPageHtml, type RenderJob, type RenderOutcome, type RenderPageAssets } from './render-page.ts';
+
+export interface BrowserRendererOptions {
+  assets: RenderPageAssets;
+  /** The `mermaid.initialize()` config. */
+  mermaidConfig: Record<string, unknown>;
+  /** Where the render page's HTML is written (it loads its assets over file://). */
+  workDir: string;
+  /** Most jobs sent to the page in one call; bounds how long a finished job waits for its batch. */
+  maxBatch?: number;
+}
+
+interface QueuedJob {
+  job: RenderJob;
+  resolve: (outcome: RenderOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Session {
+  browser: Browser;
+  page: Page;
+}
+
+export class BrowserRenderer {
+  readonly #options: BrowserRendererOptions;
+  #session: Promise<Session> | undefined;
+  #queue: QueuedJob[] = [];
+  #draining = false;
+  #launches = 0;
+
+  constructor(options: BrowserRendererOptions) {
+    this.#options = options;
+  }
+
+  /** How many times a browser was started (0 on a fully cached build). */
+  get launches(): number {
+    return this.#launches;
+  }
+
+  render(job: RenderJob): Promise<RenderOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ job, resolve, reject });
+      if (!this.#draining) void this.#drain();
+    });
+  }
+
+  async close(): Promise<void> {
+    const session = this.#session;
+    this.#session = undefined;
+    if (!session) return;
+    const { browser } = await session.catch(() => ({ browser: undefined }));
+    await browser?.close();
+  }
+
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, this.#options.maxBatch ?? 64);
+        try {
+          const { page } = await this.#open();
+          // An expression, not a function: a bundler's helpers (esbuild's __name) never reach the page.
+          const jobs = JSON.stringify(batch.map(({ job }) => job));
+          const outcomes: RenderOutcome[] = await page.evaluate(`window.${RENDER_FUNCTION}(${jobs})`);
+          batch.forEach(({ resolve }, index) => {
+            const outcome = outcomes[index];
+            if (outcome) resolve(outcome);
+            else resolve({ ok: false, message: 'The render page returned no result for this diagram.', line: undefined });
+          });
+        } catch (error) {
+          // A crashed page or browser fails this batch; the next one starts a fresh browser.
+          await this.close();
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  #open(): Promise<Session> {
+    this.#session ??= this.#launch();
+    return this.#session;
+  }
+
+  async #launch(): Promise<Session> {
+    this.#launches += 1;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    try {
+      const context = await browser.newContext();
+      // Diagrams are drawn from what is on disk; nothing may reach the network.
+      await context.route(/^(?!file:)/, (route) => route.abort());
+      const page = await context.newPage();
+      await mkdir(this.#options.workDir, { recursive: true });
+      const pagePath = join(this.#options.workDir, 'render-page.html');
+      await writeFile(pagePath, renderPageHtml(this.#options.assets));
+      await page.goto(pathToFileURL(pagePath).href);
+      await page.evaluate(
+        `(async (config) => {
+          await Promise.all([document.fonts.load('400 16px ${this.#fontName()}'), document.fonts.load('700 16px ${this.#fontName()}')]);
+          window.mermaid.initialize(config);
+        })(${JSON.stringify(this.#options.mermaidConfig)})`,
+      );
+      return { browser, page };
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** The first family in the site's font list: the one whose metrics labels are sized by. */
+  #fontName(): string {
+    return this.#options.assets.fontFamily.split(',')[0]?.trim() ?? 'sans-serif';
+  }
+}

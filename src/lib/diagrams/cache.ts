@@ -1,0 +1,52 @@
+/**
+ * A content-addressed cache of rendered diagrams on disk: one file per key,
+ * the key a hash of everything that decides the output (see ids.ts), so an
+ * entry is never stale — a changed source, Mermaid version, theme or font is
+ * simply a different key. A build whose diagrams are all here opens no browser.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RenderedDiagram } from './pipeline.ts';
+
+export class DiagramCache {
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = directory;
+  }
+
+  pathFor(key: string): string {
+    return join(this.directory, key.slice(0, 2), `${key}.json`);
+  }
+
+  async get(key: string): Promise<RenderedDiagram | undefined> {
+    try {
+      const entry: unknown = JSON.parse(await readFile(this.pathFor(key), 'utf8'));
+      return isRenderedDiagram(entry) && entry.key === key ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(diagram: RenderedDiagram): Promise<void> {
+    const path = this.pathFor(diagram.key);
+    await mkdir(join(this.directory, diagram.key.slice(0, 2)), { recursive: true });
+    // Write then rename: a build killed mid-write never leaves a torn entry behind.
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(diagram));
+    await rename(temporary, path);
+  }
+}
+
+function isRenderedDiagram(value: unknown): value is RenderedDiagram {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry['key'] === 'string' &&
+    typeof entry['rootId'] === 'string' &&
+    typeof entry['svg'] === 'string' &&
+    typeof entry['type'] === 'string' &&
+    typeof entry['width'] === 'number' &&
+    typeof entry['height'] === 'number'
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Errors an author can act on: the content file, the line of the ```mermaid
+ * fence in it, the line inside the diagram, and Mermaid's own message —
+ * without a stack trace, which would only point into this pipeline.
+ */
+import { relative } from 'node:path';
+
+export type DiagramProblem = 'syntax' | 'empty' | 'unknown-type' | 'missing-architecture-flow';
+
+/** What went wrong inside a diagram, before we know which file it came from. */
+export interface DiagramFailure {
+  problem: Exclude<DiagramProblem, 'missing-architecture-flow'>;
+  /** Mermaid's message, or ours for an empty fence. */
+  reason: string;
+  /** 1-based line inside the diagram, when Mermaid says. */
+  diagramLine: number | undefined;
+}
+
+export interface DiagramLocation {
+  /** Absolute path of the content file. */
+  file: string;
+  /** 1-based line of the opening ``` in that file. */
+  fenceLine: number;
+}
+
+export class DiagramError extends Error {
+  override readonly name = 'DiagramError';
+  readonly problem: DiagramProblem;
+  readonly file: string;
+  /** 1-based line in the file that the error points at (Astro and Vite read `line`/`column`/`loc`). */
+  readonly line: number;
+  readonly column = 1;
+  readonly loc: { file: string; line: number; column: number };
+  readonly fenceLine: number | undefined;
+  readonly diagramLine: number | undefined;
+  readonly reason: string;
+  readonly hint: string;
+
+  constructor(options: {
+    problem: DiagramProblem;
+    file: string;
+    line: number;
+    fenceLine: number | undefined;
+    diagramLine: number | undefined;
+    reason: string;
+    hint: string;
+    root?: string | undefined;
+  }) {
+    const where = displayPath(options.file, options.root);
+    super(formatMessage({ ...options, where }));
+    this.problem = options.problem;
+    this.file = options.file;
+    this.line = options.line;
+    this.loc = { file: options.file, line: options.line, column: 1 };
+    this.fenceLine = options.fenceLine;
+    this.diagramLine = options.diagramLine;
+    this.reason = options.reason;
+    this.hint = options.hint;
+    // A trace would only point into the pipeline; the message already says where to look.
+    this.stack = '';
+  }
+}
+
+function displayPath(file: string, root: string | undefined): string {
+  const base = root ?? process.cwd();
+  const relativePath = relative(base, file);
+  return relativePath.startsWith('..') ? file : relativePath;
+}
+
+function formatMessage(options: {
+  problem: DiagramProblem;
+  where: string;
+  line: number;
+  fenceLine: number | undefined;
+  diagramLine: number | undefined;
+  reason: string;
+}): string {
+  const { where, line, fenceLine, diagramLine, reason } = options;
+  if (options.problem === 'missing-architecture-flow') return `${where}:${line}: ${reason}`;
+  const inside = diagramLine === undefined ? '' : `, diagram line ${diagramLine}`;
+  return `${where}:${line}: mermaid diagram (fence at line ${fenceLine ?? line}${inside}):\n${indent(reason)}`;
+}
+
+const indent = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => `  │ ${line}`)
+    .join('\n');
+
+const HINTS: Record<DiagramProblem, string> = {
+  syntax: 'Fix the diagram source; https://mermaid.js.org/intro/syntax-reference.html has the syntax of each diagram type.',
+  empty: 'Write a diagram in the fence, or remove the empty fence.',
+  'unknown-type': 'The first line must name a diagram type: flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, gitGraph, mindmap, timeline, architecture-beta…',
+  'missing-architecture-flow':
+    'Add a "## Architecture Flow" section whose first block is a ```mermaid fence showing the system\'s components.',
+};
+
+/** Turns a failure inside a diagram into an error that names the file and lines. */
+export function locateFailure(failure: DiagramFailure, location: DiagramLocation, root?: string): DiagramError {
+  const line = location.fenceLine + (failure.diagramLine ?? 0);
+  return new DiagramError({
+    problem: failure.problem,
+    file: location.file,
+    line,
+    fenceLine: location.fenceLine,
+    diagramLine: failure.diagramLine,
+    reason: failure.reason,
+    hint: HINTS[failure.problem],
+    root,
+  });
+}
+
+export function missingArchitectureFlow(file: string, line: number, reason: string, root?: string): DiagramError {
+  return new DiagramError({
+    problem: 'missing-architecture-flow',
+    file,
+    line,
+    fenceLine: undefined,
+    diagramLine: undefined,
+    reason,
+    hint: HINTS['missing-architecture-flow'],
+    root,
+  });
+}
+
+/**
+ * Reads Mermaid's error: which kind of problem, and the diagram line if the
+ * parser reported one (Jison parsers as a number, Langium ones in the text).
+ */
+export function classifyMermaidError(message: string, reportedLine: number | undefined, source: string): DiagramFailure {
+  if (/No diagram type detected/i.test(message)) {
+    const firstLine = source.split('\n').findIndex((line) => line.trim() !== '' && !line.trim().startsWith('%%'));
+    const typeLine = firstLine + 1;
+    const word = source.split('\n')[firstLine]?.trim().split(/\s+/)[0] ?? '';
+    return { problem: 'unknown-type', reason: `Unknown diagram type "${word}". (Mermaid: ${message.split('\n')[0]?.trim()})`, diagramLine: typeLine || undefined };
+  }
+  const fromText = /\bline (\d+)/i.exec(message)?.[1];
+  const diagramLine = reportedLine ?? (fromText === undefined ? undefined : Number(fromText));
+  return { problem: 'syntax', reason: message, diagramLine };
+}
+
+export const EMPTY_DIAGRAM: DiagramFailure = { problem: 'empty', reason: 'The ```mermaid fence is empty.', diagramLine: undefined };
+
+/**
+ * Several broken diagrams are reported together, so one build lists them all.
+ * (Not an `errors` array: Astro would print only the first of those.)
+ */
+export class DiagramErrors extends Error {
+  override readonly name = 'DiagramErrors';
+  readonly diagramErrors: readonly DiagramError[];
+  readonly hint: string;
+  /** Where the first one is: what an editor or the dev overlay jumps to. */
+  readonly line: number | undefined;
+  readonly column = 1;
+  readonly loc: DiagramError['loc'] | undefined;
+
+  constructor(errors: readonly DiagramError[]) {
+    super(`${errors.length} diagrams cannot be rendered:\n\n${errors.map((error) => error.message).join('\n\n')}`);
+    this.diagramErrors = errors;
+    this.hint = [...new Set(errors.map((error) => error.hint))].join('\n');
+    this.line = errors[0]?.line;
+    this.loc = errors[0]?.loc;
+    this.stack = '';
+  }
+}
+
+/** One error as itself, several as one report. */
+export function combineErrors(errors: readonly DiagramError[]): DiagramError | DiagramErrors | undefined {
+  const [first] = errors;
+  if (!first) return undefined;
+  return errors.length === 1 ? first : new DiagramErrors(errors);
+}

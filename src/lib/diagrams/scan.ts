@@ -1,0 +1,75 @@
+/**
+ * The build's first step: every diagram in the content folders, rendered in
+ * one stream before Astro starts on the pages.
+ *
+ * Two reasons. Astro logs and then skips a content-collection Markdown entry
+ * whose render throws, so a broken diagram in a `.md` entry would not fail the
+ * build on its own — here it does, with every broken diagram listed at once.
+ * And one long queue keeps Chromium busy from the first diagram to the last,
+ * which is what keeps a cold build near Mermaid's own cost per diagram.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { locateFailure, missingArchitectureFlow, type DiagramError } from './errors.ts';
+import { architectureFlow, formatOf, isInside, mermaidFences, parseDocument } from './outline.ts';
+import type { DiagramRenderer } from './pipeline.ts';
+
+export interface ScanOptions {
+  pipeline: DiagramRenderer;
+  root: string;
+  /** Absolute directories whose .md/.mdx files are scanned. */
+  contentDirs: readonly string[];
+  /** Absolute directories of case studies (each must have an Architecture Flow diagram). */
+  architectureFlowDirs: readonly string[];
+}
+
+export interface ScanReport {
+  files: number;
+  diagrams: number;
+  errors: DiagramError[];
+}
+
+async function contentFiles(directory: string): Promise<string[]> {
+  try {
+    const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+async function scanFile(file: string, options: ScanOptions): Promise<{ diagrams: number; errors: DiagramError[] }> {
+  const text = await readFile(file, 'utf8');
+  let root;
+  try {
+    root = parseDocument(text, formatOf(file));
+  } catch {
+    // Not valid MDX: Astro's own compile reports that, with its own location.
+    return { diagrams: 0, errors: [] };
+  }
+  const errors: DiagramError[] = [];
+  if (isInside(file, options.architectureFlowDirs)) {
+    const flow = architectureFlow(root);
+    if (!flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
+  }
+  const fences = mermaidFences(root);
+  const results = await Promise.all(fences.map((fence) => options.pipeline.render(fence.source)));
+  results.forEach((result, index) => {
+    const fence = fences[index];
+    if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
+  });
+  return { diagrams: fences.length, errors };
+}
+
+export async function renderContentDiagrams(options: ScanOptions): Promise<ScanReport> {
+  const files = (await Promise.all(options.contentDirs.map(contentFiles))).flat();
+  const reports = await Promise.all(files.map((file) => scanFile(file, options)));
+  return {
+    files: files.length,
+    diagrams: reports.reduce((total, report) => total + report.diagrams, 0),
+    errors: reports.flatMap((report) => report.errors),
+  };
+}
