@@ -10,7 +10,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../chromium.ts';
 import { RENDER_FUNCTION, renderPageHtml, type RenderJob, type RenderOutcome, type RenderPageAssets } from './render-page.ts';
 
 export interface BrowserRendererOptions {
@@ -98,7 +97,8 @@ export class BrowserRenderer {
 
   async #launch(): Promise<Session> {
     this.#launches += 1;
-    const { chromium } = await import('playwright-core');
+    // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
+    const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../chromium.ts')]);
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const context = await browser.newContext();

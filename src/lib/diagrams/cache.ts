@@ -4,6 +4,7 @@
  * entry is never stale — a changed source, Mermaid version, theme or font is
  * simply a different key. A build whose diagrams are all here opens no browser.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RenderedDiagram } from './pipeline.ts';
@@ -21,11 +22,24 @@ export class DiagramCache {
 
   async get(key: string): Promise<RenderedDiagram | undefined> {
     try {
-      const entry: unknown = JSON.parse(await readFile(this.pathFor(key), 'utf8'));
-      return isRenderedDiagram(entry) && entry.key === key ? entry : undefined;
+      return this.#validated(key, await readFile(this.pathFor(key), 'utf8'));
     } catch {
       return undefined;
     }
+  }
+
+  /** For page rendering, where a diagram must be a string right away (see runtime.ts). */
+  getSync(key: string): RenderedDiagram | undefined {
+    try {
+      return this.#validated(key, readFileSync(this.pathFor(key), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  #validated(key: string, text: string): RenderedDiagram | undefined {
+    const entry: unknown = JSON.parse(text);
+    return isRenderedDiagram(entry) && entry.key === key ? entry : undefined;
   }
 
   async set(diagram: RenderedDiagram): Promise<void> {

@@ -9,7 +9,7 @@
  * bytes, and two diagrams never share an id.
  */
 import { createHash } from 'node:crypto';
-import { START_TAG } from './theme.ts';
+import { START_TAG } from './markup.ts';
 
 /** The inputs that decide a diagram's output. Change any one and the key changes. */
 export interface DiagramKeyParts {

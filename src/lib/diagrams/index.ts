@@ -20,6 +20,7 @@ import { figureHtml } from './figure.ts';
 import { architectureFlow, bodyLineOffset, parseDocument } from './outline.ts';
 import { DiagramPipeline, type PipelineOptions } from './pipeline.ts';
 import { mermaidMarkdownPlugin } from './plugin.ts';
+import { CACHED_FIGURE, cachedFigure } from './runtime.ts';
 import { renderContentDiagrams } from './scan.ts';
 
 export { DiagramError, DiagramErrors } from './errors.ts';
@@ -116,12 +117,14 @@ export default function diagrams(options: DiagramsOptions = {}): AstroIntegratio
         command = astroCommand;
         contentDirs = (options.contentDirs ?? ['content']).map((directory) => resolve(root, directory));
         architectureFlowDirs = (options.architectureFlowDirs ?? ['content/case-studies']).map((directory) => resolve(root, directory));
+        const cacheDir = fileURLToPath(new URL('diagrams/', config.cacheDir));
         await replaceSharedPipeline({
           root,
-          cacheDir: fileURLToPath(new URL('diagrams/', config.cacheDir)),
+          cacheDir,
           // `astro sync`/`check` have no "done" hook to close the browser on.
           closeWhenIdleMs: command === 'build' || command === 'dev' ? undefined : 1000,
         });
+        Object.assign(globalThis, { [Symbol.for(CACHED_FIGURE)]: cachedFigure });
         const processor = config.markdown.processor;
         if (!isSatteriProcessor(processor)) {
           throw new Error(
@@ -130,7 +133,13 @@ export default function diagrams(options: DiagramsOptions = {}): AstroIntegratio
         }
         // First in line, so the fence is a figure before any other plugin (or a highlighter) sees it.
         processor.options.mdastPlugins.unshift(
-          mermaidMarkdownPlugin({ pipeline: sharedPipeline, root, architectureFlowDirs, onErrors: (file, errors) => reportErrors?.(file, errors) }),
+          mermaidMarkdownPlugin({
+            pipeline: sharedPipeline,
+            cacheDir,
+            root,
+            architectureFlowDirs,
+            onErrors: (file, errors) => reportErrors?.(file, errors),
+          }),
         );
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('./diagrams.css', import.meta.url)))};`);
       },

@@ -32,15 +32,21 @@ function plainText(node: Nodes): string {
   return '';
 }
 
+const fenceOf = (node: Code, heading: string | undefined): MermaidFence => ({
+  node,
+  source: node.value,
+  line: node.position?.start.line ?? 1,
+  meta: node.meta ?? undefined,
+  heading,
+});
+
 /** Every mermaid fence in document order, nested ones (lists, quotes) included. */
 export function mermaidFences(root: Root): MermaidFence[] {
   const fences: MermaidFence[] = [];
   let heading: string | undefined;
   const visit = (node: Nodes) => {
     if (node.type === 'heading') heading = plainText(node).trim();
-    if (isMermaidFence(node)) {
-      fences.push({ node, source: node.value, line: node.position?.start.line ?? 1, meta: node.meta ?? undefined, heading });
-    }
+    if (isMermaidFence(node)) fences.push(fenceOf(node, heading));
     if ('children' in node) node.children.forEach((child: Nodes) => visit(child));
   };
   visit(root);
@@ -61,13 +67,11 @@ export type ArchitectureFlow =
  * study with no diagram at all, is an error the author has to fix.
  */
 export function architectureFlow(root: Root): ArchitectureFlow {
-  const fences = mermaidFences(root);
   const sectionIndex = root.children.findIndex((node) => isArchitectureFlowHeading(node));
   if (sectionIndex >= 0) {
     const heading = root.children[sectionIndex];
     const firstBlock = root.children[sectionIndex + 1];
-    const fence = firstBlock && fences.find(({ node }) => node === firstBlock);
-    if (fence) return { ok: true, fence };
+    if (firstBlock && isMermaidFence(firstBlock)) return { ok: true, fence: fenceOf(firstBlock, ARCHITECTURE_FLOW_HEADING) };
     return {
       ok: false,
       line: heading?.position?.start.line ?? 1,
@@ -76,7 +80,7 @@ export function architectureFlow(root: Root): ArchitectureFlow {
       }.`,
     };
   }
-  const [first] = fences;
+  const [first] = mermaidFences(root);
   if (first) return { ok: true, fence: first };
   return { ok: false, line: 1, reason: 'This case study has no Architecture Flow diagram (no ```mermaid fence).' };
 }

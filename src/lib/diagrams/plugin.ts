@@ -3,17 +3,25 @@
  * plugin. It replaces each ```mermaid fence with the figure before Sätteri
  * turns the tree into HTML or JSX, so no highlighter ever sees the fence and
  * no unified pipeline is needed (docs/diagrams.md has the measurements).
+ *
+ * It stays cheap on documents it has nothing to do with: it opts out before
+ * parsing when the source has no mermaid fence, visits only code and heading
+ * nodes (Sätteri filters the rest in Rust), and does not ask for source
+ * positions; a failure re-parses the document once to find its line.
  */
 import { fileURLToPath } from 'node:url';
 import type { Html, Root } from 'mdast';
-import type { MdastContent, MdastPluginDefinition, MdastPluginEntry, MdxJsxFlowElement, PluginFactoryContext } from 'satteri';
-import { combineErrors, locateFailure, missingArchitectureFlow, type DiagramError } from './errors.ts';
-import { captionFromMeta, figureHtml } from './figure.ts';
-import { architectureFlow, bodyLineOffset, isInside, mermaidFences, type MermaidFence } from './outline.ts';
+import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext, RawMdastContent } from 'satteri';
+import { combineErrors, locateFailure, missingArchitectureFlow, type DiagramError, type DiagramFailure } from './errors.ts';
+import { captionFromMeta, figureHtml, type FigureContext } from './figure.ts';
+import { architectureFlow, bodyLineOffset, isInside, isMermaidFence, mermaidFences, parseDocument } from './outline.ts';
 import type { DiagramRenderer, RenderedDiagram } from './pipeline.ts';
+import { CACHED_FIGURE } from './runtime.ts';
 
 export interface MarkdownHookOptions {
   pipeline: () => DiagramRenderer;
+  /** The pipeline's disk cache, which compiled MDX reads its figures from (runtime.ts). */
+  cacheDir: string;
   /** Project root, for the paths in error messages. */
   root: string;
   /** Files under these directories are case studies and must have an Architecture Flow diagram. */
@@ -24,59 +32,69 @@ export interface MarkdownHookOptions {
 
 const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
 
-/** The figure replaces the fence: raw HTML in Markdown, a `<Fragment set:html>` in MDX (whose JSX would mangle an SVG). */
-function figureNode(html: string, format: PluginFactoryContext['sourceFormat']): MdastContent {
-  if (format === 'mdx') {
-    const fragment: MdxJsxFlowElement = {
-      type: 'mdxJsxFlowElement',
-      name: 'Fragment',
-      attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
-      children: [],
-    };
-    return fragment;
-  }
-  const raw: Html = { type: 'html', value: html };
-  return raw;
+/**
+ * The figure replaces the fence. In Markdown, as raw HTML. In MDX, as
+ * `<Fragment set:html={…}>` (MDX's JSX would mangle an SVG) whose value is
+ * read from the cache when the page renders (runtime.ts), so the compiled
+ * module carries a key, not kilobytes of SVG. The reader is a global the
+ * integration installs, not an import: an import would make Astro treat every
+ * MDX file as one that propagates assets, which costs more than it saves.
+ */
+function figureNode(diagram: RenderedDiagram, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
+  if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(diagram, context) };
+  const call = `globalThis[Symbol.for(${JSON.stringify(CACHED_FIGURE)})](${[cacheDir, diagram.key, context].map((argument) => JSON.stringify(argument)).join(', ')})`;
+  return { raw: `<Fragment set:html={${call}} />`, mdxExpressions: true };
+}
+
+/** Where the document's n-th mermaid fence opens, in file lines (parsed again: the hook runs without positions). */
+function fenceLine(document: PluginFactoryContext, file: string | undefined, index: number): number {
+  const fences = mermaidFences(parseDocument(document.source, document.sourceFormat));
+  const line = fences[index]?.line ?? 1;
+  return line + (file ? bodyLineOffset(file, document.source) : 0);
 }
 
 export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPluginEntry {
   return (document: PluginFactoryContext): MdastPluginDefinition | null => {
     const file = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+    const where = file ?? '<unknown file>';
     const isCaseStudy = file !== undefined && isInside(file, options.architectureFlowDirs);
     if (!isCaseStudy && !MERMAID_FENCE.test(document.source)) return null;
+
+    let heading: string | undefined;
+    let fences = 0;
+    const failures: { index: number; failure: DiagramFailure }[] = [];
+    const seen = new Map<string, number>();
+
     return {
       name: 'diagrams',
-      options: { position: true },
-      async before(tree, context) {
-        const root = tree as Root;
-        const offset = file ? bodyLineOffset(file, document.source) : 0;
-        const where = file ?? '<unknown file>';
-        if (isCaseStudy) {
-          const flow = architectureFlow(root);
-          if (!flow.ok) {
-            const error = missingArchitectureFlow(where, flow.line + offset, flow.reason, options.root);
-            options.onErrors?.(where, [error]);
-            throw error;
-          }
+      ...(isCaseStudy && {
+        async before(tree: Readonly<Root>) {
+          if (architectureFlow(tree as Root).ok) return;
+          // Parsed again with positions, for the line to point at.
+          const located = architectureFlow(parseDocument(document.source, document.sourceFormat));
+          const line = (located.ok ? 1 : located.line) + (file ? bodyLineOffset(file, document.source) : 0);
+          const reason = located.ok ? 'This case study has no Architecture Flow diagram.' : located.reason;
+          const error = missingArchitectureFlow(where, line, reason, options.root);
+          options.onErrors?.(where, [error]);
+          throw error;
+        },
+      }),
+      heading(node, context) {
+        heading = context.textContent(node).trim();
+      },
+      async code(node) {
+        if (!isMermaidFence(node)) return undefined;
+        const index = fences++;
+        const context = { caption: captionFromMeta(node.meta), heading };
+        const result = await options.pipeline().render(node.value);
+        if (!result.ok) {
+          failures.push({ index, failure: result.failure });
+          return undefined;
         }
-        const fences = mermaidFences(root);
-        const pipeline = options.pipeline();
-        const results = await Promise.all(fences.map((fence) => pipeline.render(fence.source)));
-        const errors: DiagramError[] = [];
-        const seen = new Map<string, number>();
-        results.forEach((result, index) => {
-          const fence = fences[index] as MermaidFence;
-          if (!result.ok) {
-            errors.push(locateFailure(result.failure, { file: where, fenceLine: fence.line + offset }, options.root));
-            return;
-          }
-          const html = figureHtml(result.diagram, {
-            caption: captionFromMeta(fence.meta),
-            heading: fence.heading,
-            instance: repeatSuffix(seen, result.diagram),
-          });
-          context.replaceNode(fence.node, figureNode(html, document.sourceFormat));
-        });
+        return figureNode(result.diagram, { ...context, instance: repeatSuffix(seen, result.diagram) }, document, options.cacheDir);
+      },
+      after() {
+        const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));
         options.onErrors?.(where, errors);
         const failure = combineErrors(errors);
         if (failure) throw failure;

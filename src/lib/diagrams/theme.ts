@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { fonts, palette, type Palette } from '../../../tailwind.config.ts';
 import { COLOUR_LITERAL, hslToRgb, hueDistance, luminance, parseColour, rgbToHsl, toHex, type Hsl, type Rgba } from './colour.ts';
+import { START_TAG } from './markup.ts';
 
 type Token = keyof Palette;
 
@@ -454,9 +455,6 @@ function themeDeclarations(declarations: string): string {
 function themeStyleSheet(css: string): string {
   return css.replace(/\{([^{}]*)\}/g, (_, body: string) => `{${themeDeclarations(body)}}`);
 }
-
-/** An opening tag; attribute values may hold `>` (HTML serialisation does not escape it). */
-export const START_TAG = /<[a-zA-Z](?:[^<>"']|"[^"]*"|'[^']*')*>/g;
 
 const PRESENTATION_ATTRIBUTES = /\s(fill|stroke|stop-color|flood-color|lighting-color|color)="([^"]*)"/g;
 

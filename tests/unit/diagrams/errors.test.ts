@@ -100,7 +100,8 @@ const fakeRenderer: DiagramRenderer = {
   },
 };
 
-const plugin = (root: string) => mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, root, architectureFlowDirs: [join(root, 'case-studies')] });
+const plugin = (root: string) =>
+  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, architectureFlowDirs: [join(root, 'case-studies')] });
 
 describe('the Markdown hook', () => {
   const root = mkdtempSync(join(tmpdir(), 'diagrams-hook-'));
@@ -110,13 +111,17 @@ describe('the Markdown hook', () => {
     return path;
   };
 
-  it('replaces a fence with its figure in Markdown and in MDX', async () => {
-    const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n';
+  it('replaces a fence with its figure in Markdown and in MDX, named after the heading above it', async () => {
+    const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Later\n';
     const { html } = await markdownToHtml(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.md', source)) });
     expect(html).toContain('<figure class="diagram" data-diagram="flowchart-v2">');
+    expect(html).toContain('<title id="mmd-aaaaaaaaaaaa-title">Flow</title>');
     expect(html).not.toContain('language-mermaid');
+    // MDX carries the key; the figure is read from the cache when the page renders (runtime.ts).
     const { code } = await mdxToJs(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.mdx', source)) });
-    expect(code).toContain('"set:html": "<figure class=\\"diagram\\"');
+    expect(code).toContain(
+      `"set:html": globalThis[Symbol.for("portfolio.diagrams.cachedFigure")]("/cache", "${'a'.repeat(64)}", { "heading": "Flow" })`,
+    );
   });
 
   it('fails a Markdown entry at the file line, front matter included', async () => {

@@ -1,0 +1,268 @@
+/**
+ * npm run bench [-- --sizes 10,50,200]
+ *
+ * For each N: generates a site of N case studies × 2 diagrams in a temp
+ * folder, builds it without its diagrams, then cold (empty diagram cache) and
+ * warm, and in the same run measures the floor: the same diagrams through a
+ * bare loop of mermaid.render() in one open page. Per-diagram costs are the
+ * build's extra time over the no-diagram build, divided by the diagrams.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { fonts } from '../tailwind.config.ts';
+import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+import { renderPageHtml } from '../src/lib/diagrams/render-page.ts';
+import { mermaidConfig } from '../src/lib/diagrams/theme.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');
+
+function sizesFromArguments(): number[] {
+  const index = process.argv.indexOf('--sizes');
+  const value = index >= 0 ? process.argv[index + 1] : undefined;
+  const sizes = (value ?? '10,50,200').split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes whole numbers, e.g. --sizes 10,50 (got ${value})`);
+  return sizes;
+}
+
+/** Every fixture but `info` (which has no content to speak of), in a stable order. */
+const FIXTURE_SOURCES = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.mmd') && name !== 'info.mmd')
+  .sort()
+  .map((name) => readFileSync(join(FIXTURES, name), 'utf8').trimEnd());
+
+/** An Architecture Flow of its own per study, so no two studies share a diagram. */
+function architectureFlow(study: number): string {
+  return [
+    'flowchart LR',
+    `  clients["Clients of service ${study}"] --> gateway["Gateway ${study}"]`,
+    `  subgraph core["Service ${study}"]`,
+    `    api["API ${study}"] --> worker["Worker ${study}"]`,
+    '  end',
+    '  gateway --> api',
+    `  worker -->|"writes ${study}"| store[("Store ${study}")]`,
+    `  worker -.->|"events"| bus["Event bus ${study}"]`,
+  ].join('\n');
+}
+
+/** The study's second diagram: one of the fixture types in turn, made unique by a comment. */
+function secondDiagram(study: number): string {
+  const source = FIXTURE_SOURCES[study % FIXTURE_SOURCES.length] ?? '';
+  return `${source}\n%% study ${study}`;
+}
+
+function diagramsOf(size: number): string[] {
+  return Array.from({ length: size }, (_, study) => [architectureFlow(study), secondDiagram(study)]).flat();
+}
+
+function studyFile(study: number, withDiagrams: boolean): string {
+  const fence = (source: string) => (withDiagrams ? `\`\`\`mermaid\n${source}\n\`\`\`` : 'A paragraph where the diagram would be.');
+  return [
+    '---',
+    `title: Case study ${study}`,
+    '---',
+    '',
+    '## Architecture Flow',
+    '',
+    fence(architectureFlow(study)),
+    '',
+    '## Design',
+    '',
+    `Case study ${study} explains its design in a few paragraphs of prose, as the real ones do.`,
+    '',
+    fence(secondDiagram(study)),
+    '',
+    'And closes with what was traded and why.',
+    '',
+  ].join('\n');
+}
+
+function writeSite(directory: string, size: number, withDiagrams: boolean): void {
+  const integration = pathToFileURL(join(ROOT, 'src/lib/diagrams/index.ts')).href;
+  const files: Record<string, string> = {
+    'astro.config.mjs': `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import diagrams from ${JSON.stringify(integration)};
+export default defineConfig({
+  cacheDir: './.cache',
+  integrations: [diagrams({ architectureFlowDirs: [] }), mdx()],
+  markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
+});
+`,
+    'src/content.config.ts': `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+export const collections = { studies: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/studies' }) }) };
+`,
+    'src/pages/[slug].astro': `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  return (await getCollection('studies')).map((study) => ({ params: { slug: study.id }, props: { study } }));
+}
+const { Content } = await render(Astro.props.study);
+---
+<html lang="en"><head><title>{Astro.props.study.id}</title></head><body><main><Content /></main></body></html>
+`,
+  };
+  rmSync(join(directory, 'content'), { recursive: true, force: true });
+  for (let study = 0; study < size; study += 1) files[`content/studies/study-${study}.mdx`] = studyFile(study, withDiagrams);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    writeFileSync(join(directory, path), text);
+  }
+}
+
+/** Resident memory of a process and all its descendants (Chromium included), in bytes. */
+function treeRss(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      rss.set(pid, Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && inTree(parents.get(pid) ?? 0));
+  return [...rss].reduce((total, [pid, bytes]) => (inTree(pid) ? total + bytes : total), 0);
+}
+
+interface BuildRun {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+}
+
+function build(directory: string): Promise<BuildRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [ASTRO, 'build', '--root', directory], {
+      env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let peakBytes = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+    }, 100);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolve({ seconds, peakBytes, output });
+      else reject(new Error(`astro build failed (exit ${code}) in ${directory}:\n${output.slice(-3000)}`));
+    });
+  });
+}
+
+/** Mermaid's own cost: the same diagrams, one bare render loop in one open page. */
+async function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
+  const resolve = createRequire(join(ROOT, 'package.json')).resolve;
+  const page = join(mkdtempSync(join(tmpdir(), 'bench-floor-')), 'page.html');
+  writeFileSync(
+    page,
+    renderPageHtml({
+      mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
+      fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
+      fontFamily: fonts.sans.join(', '),
+    }),
+  );
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(pathToFileURL(page).href);
+    return await tab.evaluate(`(async ({ config, diagrams }) => {
+      await document.fonts.load('16px ${fonts.sans[0]}');
+      window.mermaid.initialize(config);
+      const started = performance.now();
+      for (let index = 0; index < diagrams.length; index += 1) {
+        await window.mermaid.render('floor' + index, diagrams[index]);
+      }
+      return performance.now() - started;
+    })(${JSON.stringify({ config: mermaidConfig(), diagrams })})`);
+  } finally {
+    await browser.close();
+  }
+}
+
+interface Row {
+  size: number;
+  diagrams: number;
+  cold: BuildRun;
+  warm: BuildRun;
+  none: BuildRun;
+  floorMs: number;
+}
+
+const perDiagram = (run: BuildRun, none: BuildRun, diagrams: number) => ((run.seconds - none.seconds) * 1000) / diagrams;
+
+async function measure(size: number): Promise<Row> {
+  const site = mkdtempSync(join(tmpdir(), `bench-diagrams-${size}-`));
+  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
+  try {
+    writeSite(site, size, false);
+    await build(site); // Warms Vite's dependency cache and the file system for every build that follows.
+    const none = await build(site);
+    writeSite(site, size, true);
+    rmSync(join(site, '.cache', 'diagrams'), { recursive: true, force: true });
+    const cold = await build(site);
+    const warm = await build(site);
+    if (!warm.output.includes('browser started 0 time(s)')) throw new Error(`The warm build of N=${size} started a browser:\n${warm.output.slice(-2000)}`);
+    const diagrams = diagramsOf(size);
+    return { size, diagrams: diagrams.length, cold, warm, none, floorMs: await floorMilliseconds(diagrams) };
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+const columns = ['N', 'diagrams', 'cold s', 'warm s', 'no-diagram s', 'cold ms/d', 'warm ms/d', 'floor ms/d', 'cold/floor', 'warm/none', 'peak MB'];
+
+function tableRow(row: Row): string[] {
+  const floor = row.floorMs / row.diagrams;
+  const cold = perDiagram(row.cold, row.none, row.diagrams);
+  const peak = Math.max(row.cold.peakBytes, row.warm.peakBytes, row.none.peakBytes) / 2 ** 20;
+  return [
+    String(row.size),
+    String(row.diagrams),
+    row.cold.seconds.toFixed(2),
+    row.warm.seconds.toFixed(2),
+    row.none.seconds.toFixed(2),
+    cold.toFixed(1),
+    perDiagram(row.warm, row.none, row.diagrams).toFixed(2),
+    floor.toFixed(1),
+    (cold / floor).toFixed(2),
+    (row.warm.seconds / row.none.seconds).toFixed(3),
+    peak.toFixed(0),
+  ];
+}
+
+const sizes = sizesFromArguments();
+const rows: Row[] = [];
+for (const size of sizes) {
+  process.stderr.write(`bench: N=${size}…\n`);
+  rows.push(await measure(size));
+}
+const cells = [columns, ...rows.map(tableRow)];
+const widths = columns.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+for (const row of cells) console.log(row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  '));
+
+const largest = rows.at(-1);
+if (largest) {
+  const cold = perDiagram(largest.cold, largest.none, largest.diagrams);
+  const warm = perDiagram(largest.warm, largest.none, largest.diagrams);
+  const floor = largest.floorMs / largest.diagrams;
+  console.log(
+    `bench: cold ${cold.toFixed(1)} ms/diagram, warm ${warm.toFixed(2)} ms/diagram, floor ${floor.toFixed(1)} ms/diagram, cold/floor ${(cold / floor).toFixed(2)}`,
+  );
+}

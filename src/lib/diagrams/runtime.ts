@@ -1,0 +1,23 @@
+/**
+ * What compiled MDX calls while a page renders: a diagram's figure, read
+ * from the disk cache by key.
+ *
+ * The Markdown hook has already rendered the diagram (and failed the
+ * document if it could not), so MDX modules carry a key instead of the SVG:
+ * the bundler never handles the diagrams' bytes, which keeps a warm build as
+ * fast as one without diagrams. Synchronous on purpose: `set:html` marks a
+ * string as HTML, but would escape what a promise resolves to.
+ *
+ * MDX reaches it through a global (`globalThis[Symbol.for(CACHED_FIGURE)]`),
+ * installed by the integration in the process that renders the pages.
+ */
+import { DiagramCache } from './cache.ts';
+import { figureHtml, type FigureContext } from './figure.ts';
+
+export const CACHED_FIGURE = 'portfolio.diagrams.cachedFigure';
+
+export function cachedFigure(cacheDir: string, key: string, context: FigureContext): string {
+  const diagram = new DiagramCache(cacheDir).getSync(key);
+  if (!diagram) throw new Error(`Diagram ${key} is missing from ${cacheDir}: it was rendered while this page compiled. Build again.`);
+  return figureHtml(diagram, context);
+}

@@ -1,0 +1,119 @@
+/**
+ * Build-time diagrams in the built site: visible and legible in light and
+ * dark, following the theme toggle with CSS alone, labels inside their
+ * shapes, and never wider than a phone.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { palette } from '../../tailwind.config.ts';
+import { hexToRgb } from './support';
+
+const PAGES = ['./', 'case-studies/telemetry-pipeline/', 'case-studies/sliding-window-rate-limiter/', 'case-studies/cqrs-ledger/'];
+
+const diagrams = (page: Page) => page.locator('figure.diagram svg[role="img"]');
+
+/** The theme the page shows right now, as the site decides it (toggle first, then the OS). */
+const activeTheme = (page: Page) =>
+  page.evaluate(() => {
+    const chosen = document.documentElement.dataset['theme'];
+    if (chosen === 'light' || chosen === 'dark') return chosen;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  });
+
+/** The fill of the diagram's first text label, as the browser computed it. */
+const labelFill = (diagram: Locator) => diagram.locator('text').first().evaluate((text) => getComputedStyle(text).fill);
+
+for (const path of PAGES) {
+  test.describe(`diagrams on ${path}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.goto(path);
+    });
+
+    test('are visible, named, and drawn in the theme the page shows', async ({ page }) => {
+      const count = await diagrams(page).count();
+      expect(count).toBeGreaterThan(0);
+      const theme = await activeTheme(page);
+      for (let index = 0; index < count; index += 1) {
+        const diagram = diagrams(page).nth(index);
+        await diagram.scrollIntoViewIfNeeded();
+        await expect(diagram).toBeVisible();
+        const box = await diagram.boundingBox();
+        expect(box?.width).toBeGreaterThan(100);
+        expect(box?.height).toBeGreaterThan(20);
+        const name = await diagram.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent ?? '');
+        expect(name.trim()).not.toBe('');
+        expect(await labelFill(diagram)).toBe(hexToRgb(palette[theme].text));
+      }
+    });
+
+    test('leave no white box on a dark page', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      const bright = await page.locator('figure.diagram').evaluateAll((figures) =>
+        figures.flatMap((figure) =>
+          [figure.querySelector('.diagram__canvas'), ...figure.querySelectorAll('svg rect, svg path, svg polygon, svg circle, svg ellipse')]
+            .filter((element): element is Element => element !== null)
+            .map((element) => {
+              const style = getComputedStyle(element);
+              const paint = element.matches('.diagram__canvas') ? style.backgroundColor : style.fill;
+              const channels = /rgba?\(([^)]+)\)/.exec(paint)?.[1]?.split(/[\s,/]+/).map(Number) ?? [];
+              const [r = 0, g = 0, b = 0, a = 1] = channels;
+              const visible = a > 0.2 && style.display !== 'none' && style.visibility !== 'hidden' && style.opacity !== '0';
+              return { paint, bright: visible && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.8 };
+            })
+            .filter(({ bright }) => bright)
+            .map(({ paint }) => paint),
+        ),
+      );
+      expect(bright).toEqual([]);
+    });
+
+    test('keep every label inside its node', async ({ page }) => {
+      const overflows = await diagrams(page).evaluateAll((svgs) =>
+        svgs.flatMap((svg) =>
+          [...svg.querySelectorAll('g.node, g.actor-top, g.actor-bottom')].flatMap((node) => {
+            const shape = node.querySelector('rect, polygon, circle, ellipse, path');
+            const label = node.querySelector('text');
+            if (!shape || !label || (label.textContent ?? '').trim() === '') return [];
+            const outer = shape.getBoundingClientRect();
+            const inner = label.getBoundingClientRect();
+            // Half a pixel of slack for anti-aliasing at fractional scales.
+            const slack = 0.5;
+            const inside =
+              inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+            return inside ? [] : [`${svg.id}: "${label.textContent?.trim()}"`];
+          }),
+        ),
+      );
+      expect(overflows).toEqual([]);
+    });
+
+    test('never widen the page at 360 px', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.goto(path);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      for (const canvas of await page.locator('.diagram__canvas').all()) {
+        const box = await canvas.boundingBox();
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(widths.viewport);
+      }
+    });
+  });
+}
+
+test('a diagram follows the theme toggle without a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('case-studies/telemetry-pipeline/');
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const diagram = diagrams(page).first();
+  await diagram.scrollIntoViewIfNeeded();
+  expect(await labelFill(diagram)).toBe(hexToRgb(palette.light.text));
+
+  await page.getByRole('button', { name: /theme/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await labelFill(diagram)).toBe(hexToRgb(palette.dark.text));
+
+  await page.getByRole('button', { name: /theme/i }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await labelFill(diagram)).toBe(hexToRgb(palette.light.text));
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
