@@ -74,11 +74,13 @@ export class BrowserRenderer {
           // An expression, not a function: a bundler's helpers (esbuild's __name) never reach the page.
           const jobs = JSON.stringify(batch.map(({ job }) => job));
           const outcomes: RenderOutcome[] = await page.evaluate(`window.${RENDER_FUNCTION}(${jobs})`);
-          batch.forEach(({ resolve }, index) => {
-            const outcome = outcomes[index];
-            if (outcome) resolve(outcome);
-            else resolve({ ok: false, message: 'The render page returned no result for this diagram.', line: undefined });
-          });
+          // Handed back on the next turn, once the next batch is on its way: the
+          // post-processing of these then overlaps Chromium drawing those.
+          setImmediate(() =>
+            batch.forEach(({ resolve }, index) => {
+              resolve(outcomes[index] ?? { ok: false, message: 'The render page returned no result for this diagram.', line: undefined });
+            }),
+          );
         } catch (error) {
           // A crashed page or browser fails this batch; the next one starts a fresh browser.
           await this.close();

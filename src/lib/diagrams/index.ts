@@ -12,6 +12,7 @@
  */
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorPayload, ViteDevServer } from 'vite';
@@ -90,7 +91,11 @@ function overlayReporter(server: ViteDevServer) {
     };
   };
   server.ws.on('vite:client:connect', (_data, client) => {
-    for (const errors of pending.values()) client.send(payload(errors));
+    for (const [file, errors] of pending) {
+      // A deleted file's errors are gone with it.
+      if (existsSync(file)) client.send(payload(errors));
+      else pending.delete(file);
+    }
   });
   return (file: string, errors: readonly DiagramError[]) => {
     if (errors.length === 0) {
@@ -155,8 +160,14 @@ export default function diagrams(options: DiagramsOptions = {}): AstroIntegratio
         logger.info(`${report.diagrams} diagrams in ${report.files} content files ready in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        reportErrors = overlayReporter(server);
+        const report = overlayReporter(server);
+        reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
+        // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
+        // every diagram once at start, so a broken one is on the overlay from the first page.
+        void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, architectureFlowDirs }).then(({ errors }) => {
+          for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
+        });
       },
       'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
       'astro:build:done': async ({ logger }) => closeSharedPipeline(logger),
