@@ -11,10 +11,11 @@ import { BrowserRenderer } from './browser.ts';
 import { DiagramCache } from './cache.ts';
 import { classifyMermaidError, EMPTY_DIAGRAM, type DiagramFailure } from './errors.ts';
 import { diagramKey, rootIdFor, scopeIds } from './ids.ts';
+import { pruneUnusedStyles } from './styles.ts';
 import { mermaidConfig, THEME_FINGERPRINT, themeSvg } from './theme.ts';
 
 /** Bump when the post-processing below changes what a cached diagram looks like. */
-const PIPELINE_VERSION = '3';
+const PIPELINE_VERSION = '4';
 
 export interface RenderedDiagram {
   key: string;
@@ -172,7 +173,7 @@ function takeElement(svg: string, tag: 'title' | 'desc', id: string): { svg: str
 
 const ROOT_ATTRIBUTES_TO_DROP = /\s(?:width|height|style|role|aria-roledescription|aria-labelledby|aria-describedby)="[^"]*"/g;
 
-/** From Mermaid's raw SVG to what is cached: a11y text extracted, intrinsic size set, ids scoped, colours themed. */
+/** From Mermaid's raw SVG to what is cached: a11y text extracted, intrinsic size set, ids scoped, colours themed, dead CSS dropped. */
 export function normaliseSvg(raw: string, identity: { key: string; rootId: string; type: string }): RenderedDiagram {
   const { key, rootId } = identity;
   const title = takeElement(raw, 'title', `chart-title-${rootId}`);
@@ -184,7 +185,7 @@ export function normaliseSvg(raw: string, identity: { key: string; rootId: strin
   const width = round(viewBox[2] ?? attribute('width'));
   const height = round(viewBox[3] ?? attribute('height'));
   const sizedRoot = rootTag.replace(ROOT_ATTRIBUTES_TO_DROP, '').replace(/>$/, ` width="${width}" height="${height}">`);
-  const svg = themeSvg(scopeIds(description.svg.replace(rootTag, sizedRoot), rootId), rootId);
+  const svg = pruneUnusedStyles(themeSvg(scopeIds(description.svg.replace(rootTag, sizedRoot), rootId), rootId));
   return { key, rootId, svg, type, width, height, accTitle: title.text, accDescr: description.text };
 }
 
