@@ -1,33 +1,98 @@
-import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { defineConfig, devices, type PlaywrightTestConfig, type Project } from '@playwright/test';
+import { firefox, webkit } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 
 const port = 4329;
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**
- * End-to-end tests run against the built site (`dist/`), served by
- * `astro preview` in the foreground. The browser is the project's Chromium
- * (see src/lib/chromium.ts): the machine's, else Playwright's own.
+ * Pixel baselines are only comparable with renders from the browser that made
+ * them: Chromium on Linux (the machine kind of this project and of CI). Other
+ * browsers and platforms run every other check, but not the screenshots.
  */
-export default defineConfig({
+const VISUAL_SPEC = 'visual.spec.ts';
+const canCompareBaselines = process.platform === 'linux';
+
+const screens = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true },
+} as const;
+const colorSchemes = ['light', 'dark'] as const;
+
+type Use = NonNullable<Project['use']>;
+
+/**
+ * Each browser's version of the two screens. Firefox cannot emulate a mobile
+ * device (`isMobile`), so its phone is a narrow touch screen; WebKit's is an iPhone.
+ */
+const browsers: { name: string; installed: boolean; screens: Record<keyof typeof screens, Use> }[] = [
+  {
+    name: 'chromium',
+    installed: true, // src/lib/chromium.ts finds it, or launching explains what to install.
+    screens: {
+      desktop: { ...devices['Desktop Chrome'], ...screens.desktop, launchOptions: chromiumLaunchOptions() },
+      phone: { ...devices['Pixel 7'], ...screens.phone, launchOptions: chromiumLaunchOptions() },
+    },
+  },
+  {
+    name: 'firefox',
+    installed: existsSync(firefox.executablePath()),
+    screens: {
+      desktop: { ...devices['Desktop Firefox'], ...screens.desktop },
+      phone: { ...devices['Desktop Firefox'], ...screens.phone },
+    },
+  },
+  {
+    name: 'webkit',
+    installed: existsSync(webkit.executablePath()),
+    screens: {
+      desktop: { ...devices['Desktop Safari'], ...screens.desktop },
+      phone: { ...devices['iPhone 14'], ...screens.phone },
+    },
+  },
+];
+
+/**
+ * Desktop and phone, each light and dark, in every browser. Chromium's keep
+ * their plain names (desktop-light…); Firefox and WebKit are defined the same
+ * way but only run where Playwright's build of them is installed (a GitHub
+ * runner after `npx playwright install`), and skip the pixel comparison.
+ */
+const projects: Project[] = browsers
+  .filter((browser) => browser.installed)
+  .flatMap((browser) =>
+    (Object.keys(screens) as (keyof typeof screens)[]).flatMap((screen) =>
+      colorSchemes.map((colorScheme) => ({
+        name: browser.name === 'chromium' ? `${screen}-${colorScheme}` : `${browser.name}-${screen}-${colorScheme}`,
+        use: { ...browser.screens[screen], colorScheme },
+        testIgnore: browser.name === 'chromium' && canCompareBaselines ? [] : [`**/${VISUAL_SPEC}`],
+      })),
+    ),
+  );
+
+const config: PlaywrightTestConfig = {
   testDir: './e2e',
   outputDir: '../test-results',
+  snapshotPathTemplate: '{testDir}/__screenshots__/{projectName}/{arg}{ext}',
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 2,
-  reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]] : 'list',
+  reporter: [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
+  expect: {
+    // Any changed pixel fails: a heading moved by 1 px or a text colour nudged
+    // is exactly what these checks exist to catch. Renders are deterministic
+    // (same Chromium, fonts awaited, animations off), so no slack is needed.
+    toHaveScreenshot: { animations: 'disabled', caret: 'hide', scale: 'css', threshold: 0, maxDiffPixels: 0 },
+  },
   use: {
     baseURL,
     locale: 'en-GB',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
-    launchOptions: chromiumLaunchOptions(),
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, channel: undefined } },
-    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, channel: undefined } },
-  ],
+  projects,
   webServer: {
     // --ignore-lock: run beside a preview the author may have open (npm start).
     command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
@@ -37,4 +102,6 @@ export default defineConfig({
     env: { ASTRO_PREVIEW_BACKGROUND: '0' },
     stdout: 'ignore',
   },
-});
+};
+
+export default defineConfig(config);

@@ -1,0 +1,42 @@
+/**
+ * The pages every per-page check visits: each page in the built sitemap, and
+ * the 404 page. They are read from dist/ when the specs are collected, so each
+ * page gets a test of its own in the report.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+const dist = new URL('../../dist/', import.meta.url);
+
+const locations = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
+
+function readDist(file: string): string {
+  const url = new URL(file.replace(/^\//, ''), dist);
+  if (!existsSync(url)) throw new Error(`dist/${file} is missing: build the site first (npm run build).`);
+  return readFileSync(url, 'utf8');
+}
+
+export interface SitePage {
+  path: string;
+  /** A file-name-safe name for the page: "home", "case-studies--cqrs-ledger"… */
+  name: string;
+}
+
+const nameOf = (path: string) => path.replace(/^\/|\/$/g, '').replaceAll('/', '--') || 'home';
+
+/** Served with status 404 by the preview server, as by any static host. */
+export const NOT_FOUND_PATH = '/no-such-page/';
+
+export const sitePages: SitePage[] = [
+  ...locations(readDist('sitemap-index.xml'))
+    .flatMap((sitemap) => locations(readDist(sitemap.slice(sitemap.lastIndexOf('/') + 1))))
+    .sort()
+    .map((path) => ({ path, name: nameOf(path) })),
+  { path: NOT_FOUND_PATH, name: 'not-found' },
+];
+
+/** Opens a page and waits until it is drawn with its own fonts, nothing left to load. */
+export async function openSettled(page: Page, path: string): Promise<void> {
+  await page.goto(path, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+}
