@@ -10,14 +10,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { fonts } from '../tailwind.config.ts';
-import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { renderPageHtml } from '../src/lib/diagrams/render-page.ts';
+import { withRenderPage } from '../src/lib/diagrams/browser.ts';
 import { mermaidConfig } from '../src/lib/diagrams/theme.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -175,22 +172,9 @@ function build(directory: string): Promise<BuildRun> {
 }
 
 /** Mermaid's own cost: the same diagrams, one bare render loop in one open page. */
-async function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
-  const resolve = createRequire(join(ROOT, 'package.json')).resolve;
-  const page = join(mkdtempSync(join(tmpdir(), 'bench-floor-')), 'page.html');
-  writeFileSync(
-    page,
-    renderPageHtml({
-      mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
-      fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
-      fontFamily: fonts.sans.join(', '),
-    }),
-  );
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const tab = await browser.newPage();
-    await tab.goto(pathToFileURL(page).href);
-    return await tab.evaluate(`(async ({ config, diagrams }) => {
+function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
+  return withRenderPage(ROOT, (page) =>
+    page.evaluate(`(async ({ config, diagrams }) => {
       await document.fonts.load('16px ${fonts.sans[0]}');
       window.mermaid.initialize(config);
       const started = performance.now();
@@ -198,10 +182,8 @@ async function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
         await window.mermaid.render('floor' + index, diagrams[index]);
       }
       return performance.now() - started;
-    })(${JSON.stringify({ config: mermaidConfig(), diagrams })})`);
-  } finally {
-    await browser.close();
-  }
+    })(${JSON.stringify({ config: mermaidConfig(), diagrams })})`),
+  );
 }
 
 interface Row {

@@ -6,11 +6,11 @@
  * through one batch, the next fills up, so Chromium never waits on a round
  * trip and the cost per diagram stays at Mermaid's own.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { RENDER_FUNCTION, renderPageHtml, type RenderJob, type RenderOutcome, type RenderPageAssets } from './render-page.ts';
+import { RENDER_FUNCTION, renderPageAssets, writeRenderPage, type RenderJob, type RenderOutcome, type RenderPageAssets } from './render-page.ts';
 
 export interface BrowserRendererOptions {
   assets: RenderPageAssets;
@@ -99,18 +99,8 @@ export class BrowserRenderer {
 
   async #launch(): Promise<Session> {
     this.#launches += 1;
-    // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
-    const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../chromium.ts')]);
-    const browser = await chromium.launch(chromiumLaunchOptions());
+    const { browser, page } = await openRenderPage(this.#options.assets, this.#options.workDir);
     try {
-      const context = await browser.newContext();
-      // Diagrams are drawn from what is on disk; nothing may reach the network.
-      await context.route(/^(?!file:)/, (route) => route.abort());
-      const page = await context.newPage();
-      await mkdir(this.#options.workDir, { recursive: true });
-      const pagePath = join(this.#options.workDir, 'render-page.html');
-      await writeFile(pagePath, renderPageHtml(this.#options.assets));
-      await page.goto(pathToFileURL(pagePath).href);
       await page.evaluate(
         `(async (config) => {
           await Promise.all([document.fonts.load('400 16px ${this.#fontName()}'), document.fonts.load('700 16px ${this.#fontName()}')]);
@@ -127,5 +117,36 @@ export class BrowserRenderer {
   /** The first family in the site's font list: the one whose metrics labels are sized by. */
   #fontName(): string {
     return this.#options.assets.fontFamily.split(',')[0]?.trim() ?? 'sans-serif';
+  }
+}
+
+/**
+ * A headless Chromium showing the render page, with every request that is not
+ * a file on disk refused: diagrams are drawn from node_modules, nothing may
+ * reach the network. The caller closes the browser.
+ */
+export async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
+  // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
+  const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../chromium.ts')]);
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const context = await browser.newContext();
+    await context.route(/^(?!file:)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(await writeRenderPage(assets, workDir));
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Runs `use` against a fresh render page of the project at `root` (the bench's floor, the corpus test's registry), then closes it. */
+export async function withRenderPage<T>(root: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const { browser, page } = await openRenderPage(renderPageAssets(root), await mkdtemp(join(tmpdir(), 'diagrams-page-')));
+  try {
+    return await use(page);
+  } finally {
+    await browser.close();
   }
 }

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fonts } from '../../../tailwind.config.ts';
 import { BrowserRenderer } from './browser.ts';
 import { DiagramCache } from './cache.ts';
 import { classifyMermaidError, EMPTY_DIAGRAM, type DiagramFailure } from './errors.ts';
 import { diagramKey, rootIdFor, scopeIds } from './ids.ts';
+import { renderPageAssets } from './render-page.ts';
 import { pruneUnusedStyles } from './styles.ts';
 import { mermaidConfig, THEME_FINGERPRINT, themeSvg } from './theme.ts';
 
@@ -144,18 +144,14 @@ export class DiagramPipeline {
   async #loadEnvironment(): Promise<Environment> {
     const resolve = createRequire(join(this.#options.root, 'package.json')).resolve;
     const mermaidPackage = JSON.parse(await readFile(resolve('mermaid/package.json'), 'utf8')) as { version: string };
-    const fontStylesheet = resolve('@fontsource-variable/ibm-plex-sans/index.css');
+    const assets = renderPageAssets(this.#options.root);
     const fontFile = resolve('@fontsource-variable/ibm-plex-sans/files/ibm-plex-sans-latin-wght-normal.woff2');
     const fontFingerprint = createHash('sha256')
-      .update(await readFile(fontStylesheet))
+      .update(await readFile(assets.fontStylesheet))
       .update(await readFile(fontFile))
       .digest('hex')
       .slice(0, 16);
-    const renderer = new BrowserRenderer({
-      assets: { mermaidScript: resolve('mermaid/dist/mermaid.min.js'), fontStylesheet, fontFamily: fonts.sans.join(', ') },
-      mermaidConfig: mermaidConfig(),
-      workDir: this.#options.cacheDir,
-    });
+    const renderer = new BrowserRenderer({ assets, mermaidConfig: mermaidConfig(), workDir: this.#options.cacheDir });
     return { mermaidVersion: mermaidPackage.version, fontFingerprint, renderer };
   }
 }

@@ -4,7 +4,11 @@
  * loop kept as plain JavaScript so no bundler rewrites it on its way to the
  * browser.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fonts } from '../../../tailwind.config.ts';
 
 export interface RenderJob {
   id: string;
@@ -82,7 +86,25 @@ export interface RenderPageAssets {
   fontFamily: string;
 }
 
-export function renderPageHtml(assets: RenderPageAssets): string {
+/** The assets as installed in the project at `root`, and the site's font list. */
+export function renderPageAssets(root: string): RenderPageAssets {
+  const resolve = createRequire(join(root, 'package.json')).resolve;
+  return {
+    mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
+    fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
+    fontFamily: fonts.sans.join(', '),
+  };
+}
+
+/** Writes the render page into `directory` and returns its file:// URL (it loads its assets from disk). */
+export async function writeRenderPage(assets: RenderPageAssets, directory: string): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const path = join(directory, 'render-page.html');
+  await writeFile(path, renderPageHtml(assets));
+  return pathToFileURL(path).href;
+}
+
+function renderPageHtml(assets: RenderPageAssets): string {
   return `<!doctype html>
 <html lang="en">
 <head>

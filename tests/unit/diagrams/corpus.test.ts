@@ -2,19 +2,14 @@
  * Integration: the whole fixture corpus (tests/fixtures/diagrams, one file per
  * diagram type) through the real pipeline in a real Chromium.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fonts } from '../../../tailwind.config.ts';
-import { chromiumLaunchOptions } from '../../../src/lib/chromium.ts';
+import { withRenderPage } from '../../../src/lib/diagrams/browser.ts';
 import { luminance, parseColour } from '../../../src/lib/diagrams/colour.ts';
 import { figureHtml } from '../../../src/lib/diagrams/figure.ts';
 import { DiagramPipeline, type RenderedDiagram } from '../../../src/lib/diagrams/pipeline.ts';
-import { renderPageHtml } from '../../../src/lib/diagrams/render-page.ts';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');
@@ -39,29 +34,14 @@ async function renderCorpus(cacheDir: string) {
 }
 
 /** The diagram types this Mermaid registers, asked of Mermaid itself in the same render page. */
-async function registeredDiagramTypes(): Promise<string[]> {
-  const resolve = createRequire(join(ROOT, 'package.json')).resolve;
-  const page = join(mkdtempSync(join(tmpdir(), 'diagrams-registry-')), 'page.html');
-  writeFileSync(
-    page,
-    renderPageHtml({
-      mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
-      fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
-      fontFamily: fonts.sans.join(', '),
-    }),
-  );
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const tab = await browser.newPage();
-    await tab.goto(pathToFileURL(page).href);
-    return await tab.evaluate(`(async () => {
+function registeredDiagramTypes(): Promise<string[]> {
+  return withRenderPage(ROOT, (page) =>
+    page.evaluate(`(async () => {
       window.mermaid.initialize({ startOnLoad: false });
       await window.mermaid.parse('info');
       return window.mermaid.getRegisteredDiagramsMetadata().map(({ id }) => id);
-    })()`);
-  } finally {
-    await browser.close();
-  }
+    })()`),
+  );
 }
 
 /** Colour literals left in the SVG outside the theme's CSS expressions. */
