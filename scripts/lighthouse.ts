@@ -16,6 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
@@ -41,8 +42,8 @@ function startPreview(): Promise<{ url: string; server: ChildProcess }> {
     server.once('exit', (code) => fail(`astro preview exited (${code}) before it was ready`));
     setTimeout(() => fail('astro preview did not report its URL within a minute'), 60_000).unref();
     createInterface({ input: server.stdout! }).on('line', (line) => {
-      // Its "Local" line; it may also mention other previews already running.
-      const url = /Local\s+(http:\/\/\S+)/.exec(line)?.[1];
+      // Its "Local" line (coloured, in CI); it may also mention other previews already running.
+      const url = /Local\s+(http:\/\/\S+)/.exec(stripVTControlCharacters(line))?.[1];
       if (url) resolve({ url, server });
     });
   });

@@ -23,6 +23,15 @@ const colorSchemes = ['light', 'dark'] as const;
 type Use = NonNullable<Project['use']>;
 
 /**
+ * Partial raster repaints only the invalidated part of a tile, which leaves
+ * some text a pixel different from one full-page capture to the next; with
+ * whole tiles every capture of a page is identical, as a zero-tolerance
+ * comparison needs.
+ */
+const projectChromium = chromiumLaunchOptions();
+const chromiumLaunch = { ...projectChromium, args: [...projectChromium.args, '--disable-partial-raster'] };
+
+/**
  * Each browser's version of the two screens. Firefox cannot emulate a mobile
  * device (`isMobile`), so its phone is a narrow touch screen; WebKit's is an iPhone.
  */
@@ -31,8 +40,8 @@ const browsers: { name: string; installed: boolean; screens: Record<keyof typeof
     name: 'chromium',
     installed: true, // src/lib/chromium.ts finds it, or launching explains what to install.
     screens: {
-      desktop: { ...devices['Desktop Chrome'], ...screens.desktop, launchOptions: chromiumLaunchOptions() },
-      phone: { ...devices['Pixel 7'], ...screens.phone, launchOptions: chromiumLaunchOptions() },
+      desktop: { ...devices['Desktop Chrome'], ...screens.desktop, launchOptions: chromiumLaunch },
+      phone: { ...devices['Pixel 7'], ...screens.phone, launchOptions: chromiumLaunch },
     },
   },
   {
