@@ -54,11 +54,10 @@ function sharedPipeline(): DiagramPipeline {
   return shared[SHARED];
 }
 
-async function replaceSharedPipeline(options: PipelineOptions): Promise<DiagramPipeline> {
+async function replaceSharedPipeline(options: PipelineOptions): Promise<void> {
   const shared = globalThis as SharedGlobal;
   await shared[SHARED]?.close();
   shared[SHARED] = new DiagramPipeline(options);
-  return shared[SHARED];
 }
 
 async function closeSharedPipeline(logger: AstroIntegrationLogger): Promise<void> {
