@@ -54,20 +54,22 @@ export const palette: { light: Palette; dark: Palette } = {
 };
 
 export const fonts = {
-  /** Family names as declared by @fontsource-variable (see src/styles/fonts.css). */
+  /** Family names as declared by @fontsource-variable (imported in src/styles/global.css). */
   sans: ['"IBM Plex Sans Variable"', 'ui-sans-serif', 'system-ui', 'sans-serif'],
   mono: ['"JetBrains Mono Variable"', 'ui-monospace', 'SFMono-Regular', 'Menlo', 'monospace'],
 };
 
-const cssVar = (token: string) => `--color-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+const kebab = (token: string) => token.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-const declarations = (colours: Palette) =>
-  Object.fromEntries(Object.entries(colours).map(([token, value]) => [cssVar(token), value]));
+/** The CSS custom property a palette token is published as: onAccent → --color-on-accent. */
+export const colourProperty = (token: keyof Palette) => `--color-${kebab(token)}`;
+
+const tokens = Object.keys(palette.light) as (keyof Palette)[];
+
+const declarations = (colours: Palette) => Object.fromEntries(tokens.map((token) => [colourProperty(token), colours[token]]));
 
 /** `bg-surface`, `text-muted`, `border-border`…: every utility resolves through a CSS variable. */
-const colours = Object.fromEntries(
-  Object.keys(palette.light).map((token) => [token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), `var(${cssVar(token)})`]),
-);
+const colours = Object.fromEntries(tokens.map((token) => [kebab(token), `var(${colourProperty(token)})`]));
 
 export default {
   content: ['./src/**/*.{astro,ts,md,mdx}', './content/**/*.{md,mdx}'],

@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './support';
+import { NOT_FOUND_PATH, sitePages } from './site-pages';
+
+/** The pages in the sitemap (the 404 page is not one). */
+const sitemapPaths = sitePages.map(({ path }) => path).filter((path) => path !== NOT_FOUND_PATH);
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-test('no page scrolls sideways at 360px, in light or dark', async ({ page, request }) => {
-  const paths = await sitemapPaths(request);
+test('no page scrolls sideways at 360px, in light or dark', async ({ page }) => {
+  const paths = sitemapPaths;
   expect(paths.length).toBeGreaterThanOrEqual(6);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -16,8 +19,8 @@ test('no page scrolls sideways at 360px, in light or dark', async ({ page, reque
   }
 });
 
-test('every page has one h1, a main landmark and a description', async ({ page, request }) => {
-  for (const path of await sitemapPaths(request)) {
+test('every page has one h1, a main landmark and a description', async ({ page }) => {
+  for (const path of sitemapPaths) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveCount(1);
     await expect(page.getByRole('main'), path).toHaveCount(1);

@@ -1,16 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-
-/** Every page the sitemap lists, as paths on the preview server. */
-export async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
-  const index = await (await request.get('sitemap-index.xml')).text();
-  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
-  const paths: string[] = [];
-  for (const sitemap of sitemaps) {
-    const xml = await (await request.get(sitemap)).text();
-    paths.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname));
-  }
-  return paths.sort();
-}
+import type { Page } from '@playwright/test';
 
 /** The page's visible text with white space folded, for comparing with the author's copy. */
 export async function visibleText(page: Page): Promise<string> {

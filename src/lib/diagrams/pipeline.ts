@@ -145,10 +145,9 @@ export class DiagramPipeline {
     const resolve = createRequire(join(this.#options.root, 'package.json')).resolve;
     const mermaidPackage = JSON.parse(await readFile(resolve('mermaid/package.json'), 'utf8')) as { version: string };
     const assets = renderPageAssets(this.#options.root);
-    const fontFile = resolve('@fontsource-variable/ibm-plex-sans/files/ibm-plex-sans-latin-wght-normal.woff2');
     const fontFingerprint = createHash('sha256')
       .update(await readFile(assets.fontStylesheet))
-      .update(await readFile(fontFile))
+      .update(await readFile(assets.fontFile))
       .digest('hex')
       .slice(0, 16);
     const renderer = new BrowserRenderer({ assets, mermaidConfig: mermaidConfig(), workDir: this.#options.cacheDir });

@@ -82,6 +82,8 @@ export interface RenderPageAssets {
   mermaidScript: string;
   /** Absolute path of the font package's stylesheet (its @font-face rules). */
   fontStylesheet: string;
+  /** Absolute path of the font file that draws the labels (the Latin subset): part of the cache key. */
+  fontFile: string;
   /** The CSS font-family list the site sets its text in. */
   fontFamily: string;
 }
@@ -92,6 +94,7 @@ export function renderPageAssets(root: string): RenderPageAssets {
   return {
     mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
     fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
+    fontFile: resolve('@fontsource-variable/ibm-plex-sans/files/ibm-plex-sans-latin-wght-normal.woff2'),
     fontFamily: fonts.sans.join(', '),
   };
 }

@@ -11,13 +11,13 @@
  * the neutral tokens by lightness, so nothing stays white on a dark page.
  */
 import { createHash } from 'node:crypto';
-import { fonts, palette, type Palette } from '../../../tailwind.config.ts';
+import { colourProperty, fonts, palette, type Palette } from '../../../tailwind.config.ts';
 import { COLOUR_LITERAL, hslToRgb, hueDistance, luminance, parseColour, rgbToHsl, toHex, type Hsl, type Rgba } from './colour.ts';
 import { START_TAG } from './markup.ts';
 
 type Token = keyof Palette;
 
-const tokenVariable = (token: Token) => `var(--color-${token.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)})`;
+const tokenVariable = (token: Token) => `var(${colourProperty(token)})`;
 const tint = (token: Token, percent: number, base: Token = 'surface') =>
   `color-mix(in srgb, ${tokenVariable(token)} ${percent}%, ${tokenVariable(base)})`;
 
