@@ -3,7 +3,8 @@ import { defineConfig, devices, type PlaywrightTestConfig, type Project } from '
 import { firefox, webkit } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 
-const port = 4329;
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**
