@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fonts } from '../tailwind.config.ts';
-import { withRenderPage } from '../src/lib/diagrams/browser.ts';
-import { mermaidConfig } from '../src/lib/diagrams/theme.ts';
+import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
+import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -96,7 +96,7 @@ import mdx from '@astrojs/mdx';
 import diagrams from ${JSON.stringify(integration)};
 export default defineConfig({
   cacheDir: './.cache',
-  integrations: [diagrams({ architectureFlowDirs: [] }), mdx()],
+  integrations: [diagrams({ caseStudyDirs: [] }), mdx()],
   markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
 });
 `,

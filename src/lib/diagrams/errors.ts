@@ -4,17 +4,7 @@
  * without a stack trace, which would only point into this pipeline.
  */
 import { relative } from 'node:path';
-
-export type DiagramProblem = 'syntax' | 'empty' | 'unknown-type' | 'missing-architecture-flow';
-
-/** What went wrong inside a diagram, before we know which file it came from. */
-export interface DiagramFailure {
-  problem: Exclude<DiagramProblem, 'missing-architecture-flow'>;
-  /** Mermaid's message, or ours for an empty fence. */
-  reason: string;
-  /** 1-based line inside the diagram, when Mermaid says. */
-  diagramLine: number | undefined;
-}
+import type { DiagramFailure, DiagramProblem } from './types.ts';
 
 export interface DiagramLocation {
   /** Absolute path of the content file. */
@@ -88,12 +78,10 @@ const indent = (text: string) =>
     .map((line) => `  │ ${line}`)
     .join('\n');
 
-const HINTS: Record<DiagramProblem, string> = {
+const HINTS: Record<DiagramFailure['problem'], string> = {
   syntax: 'Fix the diagram source; https://mermaid.js.org/intro/syntax-reference.html has the syntax of each diagram type.',
   empty: 'Write a diagram in the fence, or remove the empty fence.',
   'unknown-type': 'The first line must name a diagram type: flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, gitGraph, mindmap, timeline, architecture-beta…',
-  'missing-architecture-flow':
-    'Add a "## Architecture Flow" section whose first block is a ```mermaid fence showing the system\'s components.',
 };
 
 /** Turns a failure inside a diagram into an error that names the file and lines. */
@@ -107,19 +95,6 @@ export function locateFailure(failure: DiagramFailure, location: DiagramLocation
     diagramLine: failure.diagramLine,
     reason: failure.reason,
     hint: HINTS[failure.problem],
-    root,
-  });
-}
-
-export function missingArchitectureFlow(file: string, line: number, reason: string, root?: string): DiagramError {
-  return new DiagramError({
-    problem: 'missing-architecture-flow',
-    file,
-    line,
-    fenceLine: undefined,
-    diagramLine: undefined,
-    reason,
-    hint: HINTS['missing-architecture-flow'],
     root,
   });
 }

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagramCache } from '../../../src/lib/diagrams/cache.ts';
-import { normaliseSource, type RenderedDiagram } from '../../../src/lib/diagrams/pipeline.ts';
+import { DiagramCache } from '../../../src/lib/diagrams/render/cache.ts';
+import { normaliseSource } from '../../../src/lib/diagrams/render/pipeline.ts';
+import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
 
 const entry = (key: string): RenderedDiagram => ({
   key,

@@ -11,10 +11,10 @@ import {
   DiagramErrors,
   EMPTY_DIAGRAM,
   locateFailure,
-  missingArchitectureFlow,
 } from '../../../src/lib/diagrams/errors.ts';
-import type { DiagramRenderer, RenderResult } from '../../../src/lib/diagrams/pipeline.ts';
-import { mermaidMarkdownPlugin } from '../../../src/lib/diagrams/plugin.ts';
+import { mermaidMarkdownPlugin } from '../../../src/lib/diagrams/astro/markdown-plugin.ts';
+import { missingArchitectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
+import type { DiagramRenderer, DiagramResult } from '../../../src/lib/diagrams/types.ts';
 
 const ROOT = '/site';
 const JISON_MESSAGE = "Parse error on line 3:\n...A --> B  B -->\n----------------^\nExpecting 'NODE_STRING', got 'EOF'";
@@ -90,7 +90,7 @@ describe('other errors', () => {
 
 /** Stands in for the browser: "broken" fails the way Mermaid does, anything else renders. */
 const fakeRenderer: DiagramRenderer = {
-  async render(source: string): Promise<RenderResult> {
+  async render(source: string): Promise<DiagramResult> {
     if (source.trim() === '') return { ok: false, failure: EMPTY_DIAGRAM };
     if (source.includes('broken')) return { ok: false, failure: classifyMermaidError(JISON_MESSAGE, 2, source) };
     return {
@@ -101,7 +101,7 @@ const fakeRenderer: DiagramRenderer = {
 };
 
 const plugin = (root: string) =>
-  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, architectureFlowDirs: [join(root, 'case-studies')] });
+  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, caseStudyDirs: [join(root, 'case-studies')] });
 
 describe('the Markdown hook', () => {
   const root = mkdtempSync(join(tmpdir(), 'diagrams-hook-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/figure.ts';
-import type { RenderedDiagram } from '../../../src/lib/diagrams/pipeline.ts';
+import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/svg/figure.ts';
+import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
 
 const diagram: RenderedDiagram = {
   key: 'f'.repeat(64),

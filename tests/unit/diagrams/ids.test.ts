@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagramKey, rootIdFor, scopeIds, withInstanceSuffix } from '../../../src/lib/diagrams/ids.ts';
+import { diagramKey, rootIdFor } from '../../../src/lib/diagrams/render/cache-key.ts';
+import { scopeIds, withInstanceSuffix } from '../../../src/lib/diagrams/svg/ids.ts';
 
 /** A miniature of what Mermaid writes: its own ids, references of every kind, a duplicate, Iconify's random prefix. */
 const MERMAID_SVG = [

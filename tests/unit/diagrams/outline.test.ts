@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { architectureFlow, bodyLineOffset, mermaidFences, parseDocument } from '../../../src/lib/diagrams/outline.ts';
+import { architectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
+import { mermaidFences, parseDocument } from '../../../src/lib/diagrams/document/parse.ts';
+import { bodyLineOffset } from '../../../src/lib/diagrams/document/source-file.ts';
 
 const CASE_STUDY = `---
 title: Ledger

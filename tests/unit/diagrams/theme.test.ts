@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseColour, rgbToHsl } from '../../../src/lib/diagrams/colour.ts';
-import { mermaidConfig, themedColour, themeSvg } from '../../../src/lib/diagrams/theme.ts';
+import { parseColour, rgbToHsl } from '../../../src/lib/diagrams/colour/arithmetic.ts';
+import { themedColour } from '../../../src/lib/diagrams/colour/mapping.ts';
+import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
+import { recolourSvg } from '../../../src/lib/diagrams/svg/recolour.ts';
 
 const themeVariables = mermaidConfig()['themeVariables'] as Record<string, unknown>;
 const sentinel = (name: string) => String(themeVariables[name]);
@@ -68,14 +70,14 @@ describe('themedColour', () => {
   });
 });
 
-describe('themeSvg', () => {
+describe('recolourSvg', () => {
   const svg = [
     '<svg id="mmd-aaaaaaaaaaaa"><style>#mmd-aaaaaaaaaaaa .node rect{fill:#ffffff;stroke:url(#mmd-aaaaaaaaaaaa-1);}</style>',
     '<rect fill="#000000" stroke="none" style="fill: white; mix-blend-mode: multiply;"/>',
     '<stop stop-color="#eaeaea"></stop>',
     '</svg>',
   ].join('');
-  const themed = themeSvg(svg, 'mmd-aaaaaaaaaaaa');
+  const themed = recolourSvg(svg, 'mmd-aaaaaaaaaaaa');
 
   it('rewrites colours in the style sheet and in style attributes', () => {
     expect(themed).toContain('.node rect{fill:var(--color-surface);stroke:url(#mmd-aaaaaaaaaaaa-1);}');

@@ -12,22 +12,26 @@
 import { fileURLToPath } from 'node:url';
 import type { Html, Root } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext, RawMdastContent } from 'satteri';
-import { combineErrors, locateFailure, missingArchitectureFlow, type DiagramError, type DiagramFailure } from './errors.ts';
-import { captionFromMeta, figureHtml, type FigureContext } from './figure.ts';
-import { architectureFlow, bodyLineOffset, isInside, isMermaidFence, mermaidFences, parseDocument } from './outline.ts';
-import type { DiagramRenderer, RenderedDiagram } from './pipeline.ts';
-import { CACHED_FIGURE } from './runtime.ts';
+import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
+import { isMermaidFence, mermaidFences, parseDocument } from '../document/parse.ts';
+import { bodyLineOffset } from '../document/source-file.ts';
+import { combineErrors, locateFailure } from '../errors.ts';
+import { captionFromMeta, figureHtml } from '../svg/figure.ts';
+import { instanceSuffix } from '../svg/ids.ts';
+import type { DiagramFailure, DiagramRenderer, FigureContext, RenderedDiagram } from '../types.ts';
+import { CACHED_FIGURE } from './cached-figure.ts';
+import type { ErrorReporter } from './dev-overlay.ts';
 
 export interface MarkdownHookOptions {
   pipeline: () => DiagramRenderer;
-  /** The pipeline's disk cache, which compiled MDX reads its figures from (runtime.ts). */
+  /** The pipeline's disk cache, which compiled MDX reads its figures from (cached-figure.ts). */
   cacheDir: string;
   /** Project root, for the paths in error messages. */
   root: string;
   /** Files under these directories are case studies and must have an Architecture Flow diagram. */
-  architectureFlowDirs: readonly string[];
+  caseStudyDirs: readonly string[];
   /** Told about every document's diagram errors (the dev server shows them in its overlay). */
-  onErrors?: ((file: string, errors: readonly DiagramError[]) => void) | undefined;
+  onErrors?: ErrorReporter | undefined;
 }
 
 const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
@@ -35,7 +39,7 @@ const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
 /**
  * The figure replaces the fence. In Markdown, as raw HTML. In MDX, as
  * `<Fragment set:html={…}>` (MDX's JSX would mangle an SVG) whose value is
- * read from the cache when the page renders (runtime.ts), so the compiled
+ * read from the cache when the page renders (cached-figure.ts), so the compiled
  * module carries a key, not kilobytes of SVG. The reader is a global the
  * integration installs, not an import: an import would make Astro treat every
  * MDX file as one that propagates assets, which costs more than it saves.
@@ -57,8 +61,8 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
   return (document: PluginFactoryContext): MdastPluginDefinition | null => {
     const file = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const where = file ?? '<unknown file>';
-    const isCaseStudy = file !== undefined && isInside(file, options.architectureFlowDirs);
-    if (!isCaseStudy && !MERMAID_FENCE.test(document.source)) return null;
+    const caseStudy = file !== undefined && isCaseStudy(file, options.caseStudyDirs);
+    if (!caseStudy && !MERMAID_FENCE.test(document.source)) return null;
 
     let heading: string | undefined;
     let fences = 0;
@@ -67,14 +71,15 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
 
     return {
       name: 'diagrams',
-      ...(isCaseStudy && {
+      ...(caseStudy && {
         async before(tree: Readonly<Root>) {
           if (architectureFlow(tree as Root).ok) return;
           // Parsed again with positions, for the line to point at.
-          const located = architectureFlow(parseDocument(document.source, document.sourceFormat));
-          const line = (located.ok ? 1 : located.line) + (file ? bodyLineOffset(file, document.source) : 0);
-          const reason = located.ok ? 'This case study has no Architecture Flow diagram.' : located.reason;
-          const error = missingArchitectureFlow(where, line, reason, options.root);
+          const lineOffset = file ? bodyLineOffset(file, document.source) : 0;
+          const located = parseDocument(document.source, document.sourceFormat);
+          const error =
+            architectureFlowError(located, where, { lineOffset, root: options.root }) ??
+            missingArchitectureFlow(where, 1 + lineOffset, 'This case study has no Architecture Flow diagram.', options.root);
           options.onErrors?.(where, [error]);
           throw error;
         },
@@ -91,7 +96,9 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
           failures.push({ index, failure: result.failure });
           return undefined;
         }
-        return figureNode(result.diagram, { ...context, instance: repeatSuffix(seen, result.diagram) }, document, options.cacheDir);
+        const uses = (seen.get(result.diagram.key) ?? 0) + 1;
+        seen.set(result.diagram.key, uses);
+        return figureNode(result.diagram, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
       },
       after() {
         const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));
@@ -101,11 +108,4 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
       },
     };
   };
-}
-
-/** The second appearance of a diagram in one document gets its own ids. */
-function repeatSuffix(seen: Map<string, number>, diagram: RenderedDiagram): string | undefined {
-  const count = (seen.get(diagram.key) ?? 0) + 1;
-  seen.set(diagram.key, count);
-  return count === 1 ? undefined : String(count);
 }

@@ -7,8 +7,9 @@
  * on a narrow screen rather than shrinking the labels below legibility, and
  * never widens the page.
  */
+import { escapeHtml } from '../../html.ts';
+import type { FigureContext, RenderedDiagram } from '../types.ts';
 import { withInstanceSuffix } from './ids.ts';
-import type { RenderedDiagram } from './pipeline.ts';
 
 export interface TextAlternative {
   /** The accessible name; also the caption when no other is given. */
@@ -17,22 +18,7 @@ export interface TextAlternative {
   caption: string;
 }
 
-export interface FigureContext {
-  /** An explicit caption (the fence's `caption="…"`). */
-  caption?: string | undefined;
-  /** The text of the nearest heading above the diagram. */
-  heading?: string | undefined;
-  /** Suffix that keeps ids unique when one diagram appears twice on a page. */
-  instance?: string | undefined;
-  /** Extra class on the <figure> (the Architecture Flow card uses one). */
-  className?: string | undefined;
-}
-
 const FALLBACK_NAME = 'Diagram';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character);
-}
 
 const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
 

@@ -11,8 +11,9 @@
  * MDX reaches it through a global (`globalThis[Symbol.for(CACHED_FIGURE)]`),
  * installed by the integration in the process that renders the pages.
  */
-import { DiagramCache } from './cache.ts';
-import { figureHtml, type FigureContext } from './figure.ts';
+import { DiagramCache } from '../render/cache.ts';
+import { figureHtml } from '../svg/figure.ts';
+import type { FigureContext } from '../types.ts';
 
 export const CACHED_FIGURE = 'portfolio.diagrams.cachedFigure';
 

@@ -1,34 +1,14 @@
 /**
  * Deterministic, page-unique ids.
  *
- * A diagram's root id is a hash of what decides its bytes (source, Mermaid
- * version, theme…). Every other id Mermaid writes — its own counters, node
- * names that repeat across diagrams, Iconify's random `IconifyId…` prefixes —
+ * A diagram's root id comes from its cache key (render/cache-key.ts). Every
+ * other id Mermaid writes — its own counters, node names that repeat across
+ * diagrams, Iconify's random `IconifyId…` prefixes —
  * is renamed to `<root>-<n>` in document order, and every reference to it
  * (url(#…), href, aria-*, CSS selectors) follows. Two builds give the same
  * bytes, and two diagrams never share an id.
  */
-import { createHash } from 'node:crypto';
-import { START_TAG } from './markup.ts';
-
-/** The inputs that decide a diagram's output. Change any one and the key changes. */
-export interface DiagramKeyParts {
-  source: string;
-  mermaidVersion: string;
-  theme: string;
-  font: string;
-  pipeline: string;
-}
-
-export function diagramKey(parts: DiagramKeyParts): string {
-  const { source, mermaidVersion, theme, font, pipeline } = parts;
-  return createHash('sha256').update(JSON.stringify([pipeline, mermaidVersion, theme, font, source])).digest('hex');
-}
-
-/** The SVG root id for a key: short, starts with a letter, and unique enough to rename by. */
-export function rootIdFor(key: string): string {
-  return `mmd-${key.slice(0, 12)}`;
-}
+import { rewriteStyleSheets, START_TAG } from './patterns.ts';
 
 const ID_ATTRIBUTE = /(\sid=")([^"]*)(")/g;
 const ID_LIST_ATTRIBUTES = /(\s(?:aria-labelledby|aria-describedby|aria-controls|aria-owns|aria-activedescendant|for)=")([^"]*)(")/g;
@@ -64,12 +44,11 @@ export function scopeIds(svg: string, rootId: string): string {
         .replace(ID_LIST_ATTRIBUTES, (_, open: string, ids: string, close: string) => `${open}${ids.split(/\s+/).filter(Boolean).map(lookup).join(' ')}${close}`),
     ),
   );
-  return withReferences.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => {
-    const rewritten = rewriteUrls(css).replace(/([^{}]*)(\{[^{}]*\})/g, (_match, selector: string, body: string) =>
+  return rewriteStyleSheets(withReferences, (css) =>
+    rewriteUrls(css).replace(/([^{}]*)(\{[^{}]*\})/g, (_match, selector: string, body: string) =>
       `${selector.replace(CSS_ID_SELECTOR, (whole, id: string) => (renamed.has(id) ? `#${lookup(id)}` : whole))}${body}`,
-    );
-    return `${open}${rewritten}${close}`;
-  });
+    ),
+  );
 }
 
 /**
@@ -79,4 +58,14 @@ export function scopeIds(svg: string, rootId: string): string {
  */
 export function withInstanceSuffix(svg: string, rootId: string, suffix: string): string {
   return suffix === '' ? svg : svg.replaceAll(rootId, `${rootId}-${suffix}`);
+}
+
+/**
+ * The one scheme for those suffixes. A document's repeats of one diagram count
+ * from its second use ("2", "3"…); a card's uses count per page ("card1",
+ * "card2"…), so a card never meets a document's ids on the same page.
+ */
+export function instanceSuffix(use: { kind: 'repeat' | 'card'; count: number }): string | undefined {
+  if (use.kind === 'card') return `card${use.count}`;
+  return use.count === 1 ? undefined : String(use.count);
 }

@@ -8,6 +8,7 @@
  * contain, an attribute value it does not have. Anything the check does not
  * understand is kept. The SVG has no scripts, so nothing can add a class later.
  */
+import { rewriteStyleSheets, STYLE_ELEMENT } from './patterns.ts';
 
 interface Vocabulary {
   classes: Set<string>;
@@ -101,6 +102,6 @@ function pruneStyleSheet(css: string, vocabulary: Vocabulary): string {
 }
 
 export function pruneUnusedStyles(svg: string): string {
-  const vocabulary = vocabularyOf(svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, ''));
-  return svg.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => `${open}${pruneStyleSheet(css, vocabulary)}${close}`);
+  const vocabulary = vocabularyOf(svg.replace(STYLE_ELEMENT, ''));
+  return rewriteStyleSheets(svg, (css) => pruneStyleSheet(css, vocabulary));
 }

@@ -1,13 +1,13 @@
 /**
  * A content-addressed cache of rendered diagrams on disk: one file per key,
- * the key a hash of everything that decides the output (see ids.ts), so an
+ * the key a hash of everything that decides the output (cache-key.ts), so an
  * entry is never stale — a changed source, Mermaid version, theme or font is
  * simply a different key. A build whose diagrams are all here opens no browser.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RenderedDiagram } from './pipeline.ts';
+import type { RenderedDiagram } from '../types.ts';
 
 export class DiagramCache {
   readonly directory: string;
@@ -28,7 +28,7 @@ export class DiagramCache {
     }
   }
 
-  /** For page rendering, where a diagram must be a string right away (see runtime.ts). */
+  /** For page rendering, where a diagram must be a string right away (astro/cached-figure.ts). */
   getSync(key: string): RenderedDiagram | undefined {
     try {
       return this.#validated(key, readFileSync(this.pathFor(key), 'utf8'));

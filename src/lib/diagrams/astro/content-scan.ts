@@ -10,9 +10,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { locateFailure, missingArchitectureFlow, type DiagramError } from './errors.ts';
-import { architectureFlow, formatOf, isInside, mermaidFences, parseDocument } from './outline.ts';
-import type { DiagramRenderer } from './pipeline.ts';
+import { architectureFlowError, isCaseStudy } from '../document/architecture-flow.ts';
+import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
+import { locateFailure, type DiagramError } from '../errors.ts';
+import type { DiagramRenderer } from '../types.ts';
 
 export interface ScanOptions {
   pipeline: DiagramRenderer;
@@ -20,7 +21,7 @@ export interface ScanOptions {
   /** Absolute directories whose .md/.mdx files are scanned. */
   contentDirs: readonly string[];
   /** Absolute directories of case studies (each must have an Architecture Flow diagram). */
-  architectureFlowDirs: readonly string[];
+  caseStudyDirs: readonly string[];
 }
 
 export interface ScanReport {
@@ -51,10 +52,8 @@ async function scanFile(file: string, options: ScanOptions): Promise<{ diagrams:
     return { diagrams: 0, errors: [] };
   }
   const errors: DiagramError[] = [];
-  if (isInside(file, options.architectureFlowDirs)) {
-    const flow = architectureFlow(root);
-    if (!flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
-  }
+  const missingFlow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlowError(root, file, { root: options.root }) : undefined;
+  if (missingFlow) errors.push(missingFlow);
   const fences = mermaidFences(root);
   const results = await Promise.all(fences.map((fence) => options.pipeline.render(fence.source)));
   results.forEach((result, index) => {

@@ -127,7 +127,7 @@ export class BrowserRenderer {
  */
 export async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
   // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
-  const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../chromium.ts')]);
+  const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../../chromium.ts')]);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext();

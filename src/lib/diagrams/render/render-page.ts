@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fonts } from '../../../tailwind.config.ts';
+import { fonts } from '../../../../tailwind.config.ts';
 
 export interface RenderJob {
   id: string;

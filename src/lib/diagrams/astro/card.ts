@@ -1,0 +1,29 @@
+/**
+ * The card API: a case study's Architecture Flow as figure HTML, for the
+ * snapshot cards (src/components/ArchitectureFlow.astro). The same fence the
+ * case-study page renders, so the same cache entry.
+ */
+import { entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
+import { locateFailure } from '../errors.ts';
+import { figureHtml } from '../svg/figure.ts';
+import { instanceSuffix } from '../svg/ids.ts';
+import { sharedPipeline } from './shared-pipeline.ts';
+
+const cardUses = new WeakMap<object, number>();
+
+/**
+ * Each card on a page gets its own ids: pass the same object for every card
+ * on a page (Astro.request).
+ */
+export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object): Promise<string> {
+  const count = (cardUses.get(page) ?? 0) + 1;
+  cardUses.set(page, count);
+  const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
+  const result = await sharedPipeline().render(fence.source);
+  if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
+  return figureHtml(result.diagram, {
+    heading: fence.heading,
+    instance: instanceSuffix({ kind: 'card', count }),
+    className: 'diagram--card',
+  });
+}

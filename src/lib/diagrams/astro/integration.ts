@@ -1,0 +1,92 @@
+/**
+ * The Astro integration, as its hooks: put the Markdown hook first in the
+ * Sätteri processor, render every content diagram before a build starts on
+ * its pages, feed the dev overlay, and close the browser when the build or
+ * dev server ends.
+ */
+import { isSatteriProcessor } from '@astrojs/markdown-satteri';
+import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_CASE_STUDY_DIRS } from '../document/architecture-flow.ts';
+import { combineErrors } from '../errors.ts';
+import { CACHED_FIGURE, cachedFigure } from './cached-figure.ts';
+import { renderContentDiagrams } from './content-scan.ts';
+import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
+import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
+import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
+
+export interface DiagramsOptions {
+  /** Folders (relative to the project root) whose Markdown/MDX is rendered before the build. Default: ["content"]. */
+  contentDirs?: string[];
+  /** Folders of case studies, each of which must have an Architecture Flow diagram. Default: ["content/case-studies"]. */
+  caseStudyDirs?: string[];
+}
+
+export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
+  let root = process.cwd();
+  let command = 'build';
+  let contentDirs: string[] = [];
+  let caseStudyDirs: string[] = [];
+  let reportErrors: ErrorReporter | undefined;
+
+  return {
+    name: 'portfolio:diagrams',
+    hooks: {
+      'astro:config:setup': async ({ config, command: astroCommand, injectScript }) => {
+        root = fileURLToPath(config.root);
+        command = astroCommand;
+        contentDirs = (options.contentDirs ?? ['content']).map((directory) => resolve(root, directory));
+        caseStudyDirs = (options.caseStudyDirs ?? DEFAULT_CASE_STUDY_DIRS).map((directory) => resolve(root, directory));
+        const cacheDir = fileURLToPath(new URL('diagrams/', config.cacheDir));
+        await replaceSharedPipeline({
+          root,
+          cacheDir,
+          // `astro sync`/`check` have no "done" hook to close the browser on.
+          closeWhenIdleMs: command === 'build' || command === 'dev' ? undefined : 1000,
+        });
+        Object.assign(globalThis, { [Symbol.for(CACHED_FIGURE)]: cachedFigure });
+        const processor = config.markdown.processor;
+        if (!isSatteriProcessor(processor)) {
+          throw new Error(
+            `The diagrams integration hooks into the Sätteri Markdown processor, but markdown.processor is "${processor.name}". Remove markdown.processor from astro.config.mjs, or set it to satteri().`,
+          );
+        }
+        // First in line, so the fence is a figure before any other plugin (or a highlighter) sees it.
+        processor.options.mdastPlugins.unshift(
+          mermaidMarkdownPlugin({
+            pipeline: sharedPipeline,
+            cacheDir,
+            root,
+            caseStudyDirs,
+            onErrors: (file, errors) => reportErrors?.(file, errors),
+          }),
+        );
+        injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('../diagrams.css', import.meta.url)))};`);
+      },
+      'astro:config:done': async ({ logger }) => {
+        if (command !== 'build') return;
+        const started = performance.now();
+        const report = await renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs });
+        const failure = combineErrors(report.errors);
+        if (failure) {
+          await closeSharedPipeline(logger);
+          throw failure;
+        }
+        logger.info(`${report.diagrams} diagrams in ${report.files} content files ready in ${Math.round(performance.now() - started)} ms`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const report = overlayReporter(server);
+        reportErrors = report;
+        server.httpServer?.once('close', () => void closeSharedPipeline(logger));
+        // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
+        // every diagram once at start, so a broken one is on the overlay from the first page.
+        void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(({ errors }) => {
+          for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
+        });
+      },
+      'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
+      'astro:build:done': async ({ logger }) => closeSharedPipeline(logger),
+    },
+  };
+}

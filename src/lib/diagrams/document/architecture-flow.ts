@@ -1,0 +1,94 @@
+/**
+ * The rule "every case study has an Architecture Flow", whole: which files are
+ * case studies, which fence is a case study's Architecture Flow, and the error
+ * an author gets when there is none. The Markdown hook, the content scan and
+ * the card all ask here.
+ */
+import { resolve } from 'node:path';
+import type { Heading, Nodes, Root } from 'mdast';
+import { DiagramError } from '../errors.ts';
+import { fenceOf, isMermaidFence, mermaidFences, parseDocument, plainText, type MermaidFence } from './parse.ts';
+import { bodyLineOffset } from './source-file.ts';
+
+export const ARCHITECTURE_FLOW_HEADING = 'Architecture Flow';
+
+/** Where case studies live, relative to the project root, unless the integration is told otherwise. */
+export const DEFAULT_CASE_STUDY_DIRS = ['content/case-studies'];
+
+const HINT = 'Add a "## Architecture Flow" section whose first block is a ```mermaid fence showing the system\'s components.';
+
+/** Whether `file` is a case study: it lies under one of the (absolute) case-study folders. */
+export const isCaseStudy = (file: string, caseStudyDirs: readonly string[]) =>
+  caseStudyDirs.some((directory) => file.startsWith(directory.endsWith('/') ? directory : `${directory}/`));
+
+const isArchitectureFlowHeading = (node: Nodes): node is Heading =>
+  node.type === 'heading' && plainText(node).trim().toLowerCase() === ARCHITECTURE_FLOW_HEADING.toLowerCase();
+
+export type ArchitectureFlow =
+  | { ok: true; fence: MermaidFence }
+  | { ok: false; line: number; reason: string };
+
+/**
+ * A case study's Architecture Flow: the fence that opens its
+ * "## Architecture Flow" section, or — when there is no such section — its
+ * first mermaid fence. A section that opens with anything else, or a case
+ * study with no diagram at all, is an error the author has to fix.
+ */
+export function architectureFlow(root: Root): ArchitectureFlow {
+  const sectionIndex = root.children.findIndex((node) => isArchitectureFlowHeading(node));
+  if (sectionIndex >= 0) {
+    const heading = root.children[sectionIndex];
+    const firstBlock = root.children[sectionIndex + 1];
+    if (firstBlock && isMermaidFence(firstBlock)) return { ok: true, fence: fenceOf(firstBlock, ARCHITECTURE_FLOW_HEADING) };
+    return {
+      ok: false,
+      line: heading?.position?.start.line ?? 1,
+      reason: `The "${ARCHITECTURE_FLOW_HEADING}" section must open with its \`\`\`mermaid diagram, but it opens with ${
+        firstBlock ? `a ${firstBlock.type}` : 'nothing'
+      }.`,
+    };
+  }
+  const [first] = mermaidFences(root);
+  if (first) return { ok: true, fence: first };
+  return { ok: false, line: 1, reason: 'This case study has no Architecture Flow diagram (no ```mermaid fence).' };
+}
+
+export function missingArchitectureFlow(file: string, line: number, reason: string, root?: string): DiagramError {
+  return new DiagramError({
+    problem: 'missing-architecture-flow',
+    file,
+    line,
+    fenceLine: undefined,
+    diagramLine: undefined,
+    reason,
+    hint: HINT,
+    root,
+  });
+}
+
+/** The error for a case study (parsed with positions) that breaks the rule, or `undefined`. */
+export function architectureFlowError(tree: Root, file: string, options: { lineOffset?: number; root?: string | undefined } = {}): DiagramError | undefined {
+  const flow = architectureFlow(tree);
+  return flow.ok ? undefined : missingArchitectureFlow(file, flow.line + (options.lineOffset ?? 0), flow.reason, options.root);
+}
+
+/** A case-study collection entry, as Astro's glob loader gives it. */
+export interface CaseStudyEntry {
+  id: string;
+  body?: string | undefined;
+  /** Relative to the project root. */
+  filePath?: string | undefined;
+}
+
+/**
+ * A case-study entry's Architecture Flow fence, its file, and the line offset
+ * from its body to that file; throws the author's error when it has none.
+ */
+export function entryArchitectureFlow(entry: CaseStudyEntry, root: string): { fence: MermaidFence; file: string; lineOffset: number } {
+  const file = entry.filePath ? resolve(root, entry.filePath) : `<case study "${entry.id}">`;
+  const body = entry.body ?? '';
+  const lineOffset = bodyLineOffset(file, body);
+  const flow = architectureFlow(parseDocument(body, 'mdx'));
+  if (!flow.ok) throw missingArchitectureFlow(file, flow.line + lineOffset, flow.reason);
+  return { fence: flow.fence, file, lineOffset };
+}

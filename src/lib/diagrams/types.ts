@@ -1,0 +1,53 @@
+/**
+ * The types the pipeline's layers hand to each other. Each lives here, not in
+ * the module that makes it, so no layer imports another's internals to name
+ * what it receives.
+ */
+
+/** A diagram as the cache keeps it: themed SVG plus what the figure needs. */
+export interface RenderedDiagram {
+  key: string;
+  rootId: string;
+  /** Themed SVG with scoped ids; its accessible name is added by the figure (svg/figure.ts). */
+  svg: string;
+  /** Mermaid's diagram type, e.g. "flowchart-v2". */
+  type: string;
+  width: number;
+  height: number;
+  accTitle?: string | undefined;
+  accDescr?: string | undefined;
+}
+
+export type DiagramProblem = 'syntax' | 'empty' | 'unknown-type' | 'missing-architecture-flow';
+
+/** What went wrong inside a diagram, before we know which file it came from. */
+export interface DiagramFailure {
+  problem: Exclude<DiagramProblem, 'missing-architecture-flow'>;
+  /** Mermaid's message, or ours for an empty fence. */
+  reason: string;
+  /** 1-based line inside the diagram, when Mermaid says. */
+  diagramLine: number | undefined;
+}
+
+/** What the pipeline answers for one diagram source. */
+export type DiagramResult = { ok: true; diagram: RenderedDiagram } | { ok: false; failure: DiagramFailure };
+
+/** What the Markdown hook, the content scan and the card need from the pipeline (tests give them a stand-in). */
+export interface DiagramRenderer {
+  render(source: string): Promise<DiagramResult>;
+}
+
+/** Where a diagram is shown, which decides its text alternative and its ids. */
+export interface FigureContext {
+  /** An explicit caption (the fence's `caption="…"`). */
+  caption?: string | undefined;
+  /** The text of the nearest heading above the diagram. */
+  heading?: string | undefined;
+  /** Suffix that keeps ids unique when one diagram appears twice on a page (svg/ids.ts). */
+  instance?: string | undefined;
+  /** Extra class on the <figure> (the Architecture Flow card uses one). */
+  className?: string | undefined;
+}
+
+/** A Mermaid config value: what `mermaid.initialize()` takes. */
+export type MermaidValue = string | number | boolean | readonly string[] | { readonly [key: string]: MermaidValue };
