@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import diagrams from './src/lib/diagrams/index.ts';
+import contentLinks from './src/lib/content-links/index.ts';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/site.config.ts';
 import { csp, securityHeaders } from './src/lib/security.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   output: 'static',
-  integrations: [diagrams(), mdx(), sitemap(), securityHeaders()],
+  integrations: [diagrams(), contentLinks(), mdx(), sitemap(), securityHeaders()],
   security: { csp },
   markdown: {
     shikiConfig: {
