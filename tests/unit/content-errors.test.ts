@@ -15,6 +15,9 @@ const ROOT = process.cwd();
 const FIXTURE = join(ROOT, 'tests/fixtures/sites/authoring');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/** One diagram cache for every copy: Chromium starts for the first build only. */
+const CACHE = mkdtempSync(join(tmpdir(), 'authoring-cache-'));
+
 type Edit = (text: string) => string;
 
 /** A copy of the fixture with some files edited, built; the output is what an author would read. */
@@ -26,7 +29,7 @@ function buildWith(edits: Record<string, Edit>, env: Record<string, string> = {}
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', site], {
     encoding: 'utf8',
     timeout: 170_000,
-    env: { ...process.env, ...env, PORTFOLIO_ROOT: ROOT, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, PORTFOLIO_ROOT: ROOT, FIXTURE_CACHE_DIR: CACHE, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const lineCount = (path: string) => readFileSync(join(site, path), 'utf8').split('\n').length;
   return { site, status: result.status, output: `${result.stdout}${result.stderr}`, lineCount };
