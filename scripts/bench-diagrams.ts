@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fonts } from '../tailwind.config.ts';
+import { fontFaces } from '../src/design-tokens.ts';
 import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
 import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
 
@@ -180,7 +180,7 @@ function build(directory: string): Promise<BuildRun> {
 function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
   return withRenderPage(ROOT, (page) =>
     page.evaluate(`(async ({ config, diagrams }) => {
-      await document.fonts.load('16px ${fonts.sans[0]}');
+      await document.fonts.load('16px "${fontFaces.sans.family}"');
       window.mermaid.initialize(config);
       const started = performance.now();
       for (let index = 0; index < diagrams.length; index += 1) {

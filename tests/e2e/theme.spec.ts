@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { palette } from '../../tailwind.config.ts';
+import { palette } from '../../src/design-tokens.ts';
 import { hexToRgb, pageBackground } from './support';
 
 const lightBg = hexToRgb(palette.light.bg);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JSXNode } from 'satori/jsx';
-import { fonts } from '../../tailwind.config';
-import { OG_FONT_FAMILY, ogCard, type OgCardContent } from '../../src/lib/og/card';
+import { fonts, ogFont } from '../../src/design-tokens.ts';
+import { ogCard, type OgCardContent } from '../../src/lib/og/card';
 import { OG_IMAGE_SIZE, ogImagePath, ogImageSlug } from '../../src/lib/og/paths';
 import { renderOgImage } from '../../src/lib/og/render';
 
@@ -68,7 +68,7 @@ describe('ogCard', () => {
   });
 
   it('uses the family the site sets its text in', () => {
-    expect(fonts.sans[0]).toContain(OG_FONT_FAMILY);
+    expect(fonts.sans[0]).toContain(ogFont.family);
   });
 });
 

@@ -4,7 +4,7 @@
  * and behaviour settings that make a render repeatable.
  */
 import { createHash } from 'node:crypto';
-import { fonts, palette } from '../../../../tailwind.config.ts';
+import { fonts, fontStack, palette } from '../../../design-tokens.ts';
 import { ROLES, SENTINEL } from '../colour/roles.ts';
 import type { MermaidValue } from '../types.ts';
 import { DIAGRAM_COLOURS, THEME_VARIABLES, toSentinels } from './theme-variables.ts';
@@ -47,7 +47,7 @@ export function mermaidConfig(): Record<string, MermaidValue> {
     // SVG <text> labels: measured here and drawn there with the same font, and
     // not at the mercy of the page's CSS the way HTML labels in foreignObject are.
     htmlLabels: false,
-    fontFamily: fonts.sans.join(', '),
+    fontFamily: fontStack('sans'),
     themeVariables: toSentinels(THEME_VARIABLES),
     deterministicIds: true,
     handDrawnSeed: 1,

@@ -103,7 +103,7 @@ export class BrowserRenderer {
     try {
       await page.evaluate(
         `(async (config) => {
-          await Promise.all([document.fonts.load('400 16px ${this.#fontName()}'), document.fonts.load('700 16px ${this.#fontName()}')]);
+          await Promise.all([document.fonts.load('400 16px ${this.#options.assets.labelFamily}'), document.fonts.load('700 16px ${this.#options.assets.labelFamily}')]);
           window.mermaid.initialize(config);
         })(${JSON.stringify(this.#options.mermaidConfig)})`,
       );
@@ -112,11 +112,6 @@ export class BrowserRenderer {
       await browser.close();
       throw error;
     }
-  }
-
-  /** The first family in the site's font list: the one whose metrics labels are sized by. */
-  #fontName(): string {
-    return this.#options.assets.fontFamily.split(',')[0]?.trim() ?? 'sans-serif';
   }
 }
 
