@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { palette } from '../../src/design-tokens.ts';
-import { hexToRgb } from './support';
+import { hexToRgb } from './support.ts';
 
 const PAGES = ['./', 'case-studies/telemetry-pipeline/', 'case-studies/sliding-window-rate-limiter/', 'case-studies/cqrs-ledger/'];
 

@@ -6,7 +6,7 @@
  */
 import type { CSSProperties, JSXElement, JSXNode } from 'satori/jsx';
 import { ogFont, palette } from '../../design-tokens.ts';
-import { OG_IMAGE_SIZE } from './paths';
+import { OG_IMAGE_SIZE } from './paths.ts';
 
 
 export interface OgCardContent {

@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { ogFont } from '../../design-tokens.ts';
-import type { OgCardElement } from './card';
-import { OG_IMAGE_SIZE } from './paths';
+import type { OgCardElement } from './card.ts';
+import { OG_IMAGE_SIZE } from './paths.ts';
 
 // Resolved from this module so it works both from source (Vitest) and from
 // Astro's bundled build output, which still sits inside the project.

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { astroCli } from '../../../scripts/astro-cli.ts';
 
 const ROOT = process.cwd();
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 const CONFIG = `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -81,7 +81,7 @@ function writeSite(directory: string, content: Record<string, string>) {
 }
 
 function build(directory: string) {
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', directory], {
+  const result = spawnSync(process.execPath, [astroCli, 'build', '--root', directory], {
     encoding: 'utf8',
     timeout: 110_000,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },

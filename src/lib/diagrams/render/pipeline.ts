@@ -10,7 +10,7 @@ import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
 import { mermaidConfig } from '../mermaid/config.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
-import { BrowserRenderer } from './browser.ts';
+import { MermaidBrowser } from './browser.ts';
 import { DiagramCache } from './cache.ts';
 import { diagramKey, renderSeed, rootIdFor, styleFingerprint } from './cache-key.ts';
 import { renderPageAssets } from './render-page.ts';
@@ -40,7 +40,7 @@ interface Environment {
   mermaidVersion: string;
   fontFingerprint: string;
   styleFingerprint: string;
-  renderer: BrowserRenderer;
+  renderer: MermaidBrowser;
 }
 
 /** Trailing whitespace and line endings do not change a diagram, so they do not change its key. */
@@ -138,7 +138,7 @@ export class DiagramPipeline implements DiagramRenderer {
       .digest('hex')
       .slice(0, 16);
     const config = mermaidConfig();
-    const renderer = new BrowserRenderer({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
+    const renderer = new MermaidBrowser({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
     return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), renderer };
   }
 }

@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontFaces, fontStack } from '../../../design-tokens.ts';
 
-export interface RenderJob {
+export interface MermaidJob {
   id: string;
   source: string;
   /** Seeds Math.random for this render, so layouts and generated ids repeat exactly. */
   seed: number;
 }
 
-export type RenderOutcome =
+export type MermaidOutcome =
   | { ok: true; svg: string; type: string }
   | { ok: false; message: string; line: number | undefined };
 

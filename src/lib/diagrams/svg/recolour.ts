@@ -3,12 +3,12 @@
  * (colour/mapping.ts decides what each colour becomes).
  */
 import { COLOUR_LITERAL } from '../colour/arithmetic.ts';
-import { themedColour } from '../colour/mapping.ts';
+import { mappedColour } from '../colour/mapping.ts';
 import { rewriteStyleSheets, START_TAG } from './patterns.ts';
 
 const replaceColours = (value: string) =>
   value.replace(/url\([^)]*\)|var\([^)]*\)/g, (protectedPart) => `\u0000${encodeURIComponent(protectedPart)}\u0000`)
-    .replace(COLOUR_LITERAL, (literal) => themedColour(literal) ?? literal)
+    .replace(COLOUR_LITERAL, (literal) => mappedColour(literal) ?? literal)
     .replace(/\u0000([^\u0000]*)\u0000/g, (_, encoded: string) => decodeURIComponent(encoded));
 
 /** Rewrites the colours in a run of CSS declarations (`fill:#fff;stroke:…`). */
