@@ -6,13 +6,13 @@
  * site goes live (the README lists them).
  */
 
-export interface SocialLink {
+interface SocialLink {
   /** Shown as the link text and used as its accessible name. */
   label: string;
   href: string;
 }
 
-export interface Discipline {
+interface Discipline {
   title: string;
   description: string;
 }

@@ -121,7 +121,7 @@ export class MermaidBrowser {
  * a file on disk refused: diagrams are drawn from node_modules, nothing may
  * reach the network. The caller closes the browser.
  */
-export async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
+async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
   // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
   const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../../chromium.ts')]);
   const browser = await chromium.launch(chromiumLaunchOptions());
