@@ -1,83 +1,35 @@
 /**
- * Integration: a tiny Astro site with the diagrams integration, built by the
- * real `astro build` — once good (figures in the HTML, then a warm build with
+ * A tiny Astro site with the diagrams integration (tests/fixtures/sites/diagrams),
+ * built by the real `astro build` — once good (figures in the HTML, then a warm build with
  * no browser), once with broken diagrams (the build fails naming each file and
  * line).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroCli } from '../../../scripts/astro-cli.ts';
+import { astroCli } from '../../scripts/astro-cli.ts';
 
 const ROOT = process.cwd();
 
-const CONFIG = `import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import diagrams from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/lib/diagrams/index.ts')).href)};
-export default defineConfig({
-  cacheDir: './.cache',
-  integrations: [diagrams(), mdx()],
-  markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
-});
-`;
+/** The good site; the broken one is the same site with tests/fixtures/sites/diagrams-broken laid over it. */
+const FIXTURES = join(ROOT, 'tests/fixtures/sites');
 
-const COLLECTIONS = `import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-export const collections = {
-  notes: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/notes' }) }),
-  caseStudies: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/case-studies' }) }),
-};
-`;
-
-const PAGE = `---
-import { getCollection, render } from 'astro:content';
-import ArchitectureFlow from '../components/ArchitectureFlow.astro';
-const notes = await getCollection('notes');
-const contents = await Promise.all(notes.map(async (note) => (await render(note)).Content));
-const [caseStudy] = await getCollection('caseStudies');
----
-<html lang="en"><head><title>Diagrams</title></head><body>
-{contents.map((Content) => <Content />)}
-{caseStudy && <ArchitectureFlow caseStudy={caseStudy} />}
-{caseStudy && <ArchitectureFlow caseStudy={caseStudy} />}
-</body></html>
-`;
-
-const GOOD_CONTENT: Record<string, string> = {
-  'content/notes/flow.md': '---\ntitle: Flow\n---\n\n## Request path\n\n```mermaid\nflowchart LR\n  client --> gateway --> service\n```\n',
-  'content/notes/sequence.mdx': '---\ntitle: Sequence\n---\n\n## Check\n\n```mermaid\nsequenceDiagram\n  accTitle: The check\n  A->>B: check\n```\n',
-  'content/case-studies/ledger.mdx':
-    '---\ntitle: Ledger\n---\n\n## Architecture Flow\n\n```mermaid\nflowchart LR\n  command --> events --> projection\n```\n\n## Design\n\nText.\n',
-};
-
-const BROKEN_CONTENT: Record<string, string> = {
-  'content/notes/broken.md': '---\ntitle: Broken\n---\n\n# Broken\n\nSome text.\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->\n```\n',
-  'content/notes/empty.mdx': '---\ntitle: Empty\n---\n\n## Empty\n\n```mermaid\n```\n',
-  'content/notes/unknown.md': '---\ntitle: Unknown\n---\n\nIntro.\n\n```mermaid\nnotADiagram\n  A --> B\n```\n',
-  'content/case-studies/no-flow.mdx': '---\ntitle: No flow\n---\n\n## Overview\n\nNo diagram here.\n',
-};
-
-/** The real component, pointed at the real pipeline (Astro will not compile a component from outside the site's root). */
-const COMPONENT = readFileSync(join(ROOT, 'src/components/ArchitectureFlow.astro'), 'utf8').replace(
-  "'../lib/diagrams/index.ts'",
-  JSON.stringify(join(ROOT, 'src/lib/diagrams/index.ts')),
-);
-
-function writeSite(directory: string, content: Record<string, string>) {
-  const files = {
-    'astro.config.mjs': CONFIG,
-    'src/content.config.ts': COLLECTIONS,
-    'src/pages/index.astro': PAGE,
-    'src/components/ArchitectureFlow.astro': COMPONENT,
-    ...content,
-  };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(directory, path)), { recursive: true });
-    writeFileSync(join(directory, path), text);
-  }
+/**
+ * A fresh copy of the fixture sites named, each laid over the one before, in
+ * a temporary folder: the project's node_modules and src/lib linked in, and
+ * its real ArchitectureFlow component copied (Astro will not compile a
+ * component from outside the site's root).
+ */
+function newSite(...fixtures: string[]) {
+  const directory = mkdtempSync(join(tmpdir(), 'diagrams-site-'));
+  for (const fixture of fixtures) cpSync(join(FIXTURES, fixture), directory, { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(directory, 'node_modules'), 'dir');
+  symlinkSync(join(ROOT, 'src/lib'), join(directory, 'src/lib'), 'dir');
+  mkdirSync(join(directory, 'src/components'), { recursive: true });
+  copyFileSync(join(ROOT, 'src/components/ArchitectureFlow.astro'), join(directory, 'src/components/ArchitectureFlow.astro'));
+  return directory;
 }
 
 function build(directory: string) {
@@ -89,16 +41,9 @@ function build(directory: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-function newSite(content: Record<string, string>) {
-  const directory = mkdtempSync(join(tmpdir(), 'diagrams-site-'));
-  symlinkSync(join(ROOT, 'node_modules'), join(directory, 'node_modules'), 'dir');
-  writeSite(directory, content);
-  return directory;
-}
-
 describe('astro build with diagrams', { timeout: 240_000 }, () => {
   describe('a good site', () => {
-    const site = newSite(GOOD_CONTENT);
+    const site = newSite('diagrams');
     let first: ReturnType<typeof build>;
     let html = '';
 
@@ -131,7 +76,7 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
   });
 
   describe('a site with broken diagrams', () => {
-    const site = newSite({ ...GOOD_CONTENT, ...BROKEN_CONTENT });
+    const site = newSite('diagrams', 'diagrams-broken');
     let result: ReturnType<typeof build>;
 
     beforeAll(() => {
