@@ -13,7 +13,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fonts } from '../tailwind.config.ts';
+import { fontFaces } from '../src/design-tokens.ts';
+import { astroCli } from './astro-cli.ts';
 import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
 import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
 
@@ -25,7 +26,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 const REPEATS = 3;
 const COLD_REPEATS = 2;
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');
 
 function sizesFromArguments(): number[] {
@@ -155,7 +155,7 @@ interface BuildRun {
 function build(directory: string): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ASTRO, 'build', '--root', directory], {
+    const child = spawn(process.execPath, [astroCli, 'build', '--root', directory], {
       env: { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -180,7 +180,7 @@ function build(directory: string): Promise<BuildRun> {
 function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
   return withRenderPage(ROOT, (page) =>
     page.evaluate(`(async ({ config, diagrams }) => {
-      await document.fonts.load('16px ${fonts.sans[0]}');
+      await document.fonts.load('16px "${fontFaces.sans.family}"');
       window.mermaid.initialize(config);
       const started = performance.now();
       for (let index = 0; index < diagrams.length; index += 1) {

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema, caseStudySchema } from './lib/schemas';
-import { withFrontmatterLines } from './lib/located-loader';
+import { articleSchema, caseStudySchema } from './lib/schemas.ts';
+import { withFrontmatterLines } from './lib/located-loader.ts';
 
 const caseStudies = defineCollection({
   loader: withFrontmatterLines(glob({ pattern: '*.mdx', base: './content/case-studies' }), caseStudySchema),

@@ -6,13 +6,13 @@
  * site goes live (the README lists them).
  */
 
-export interface SocialLink {
+interface SocialLink {
   /** Shown as the link text and used as its accessible name. */
   label: string;
   href: string;
 }
 
-export interface Discipline {
+interface Discipline {
   title: string;
   description: string;
 }
@@ -42,12 +42,15 @@ export interface SiteConfig {
     disciplinesIntro: string;
     disciplines: Discipline[];
     projectsIntro: string;
-    caseStudiesIntro: string;
-    writingIntro: string;
     /** How many article summaries the home page shows. */
     latestArticles: number;
     about: string;
     contact: string;
+  };
+  /** Each shared by the home page's section and the listing page it leads to. */
+  intros: {
+    caseStudies: string;
+    writing: string;
   };
   footer: string;
 }
@@ -98,14 +101,15 @@ export const site: SiteConfig = {
       },
     ],
     projectsIntro: 'Deep dives into complex systems I have designed, scaled, and maintained in production.',
-    caseStudiesIntro:
-      'Recruiter-friendly architecture snapshots with explicit constraints, decisions, and trade-offs.',
-    writingIntro: 'Summaries of recent articles on system design and backend engineering.',
     latestArticles: 3,
     about:
       'I do my best work in teams that value ownership, calm incident response, and pragmatic architecture. I care about building systems that are understandable under load, observable in production, and easy for engineers to evolve without fear.',
     contact:
       'Whether you are scaling an MVP to enterprise readiness or restructuring a legacy monolith, I am ready to engineer the solution.',
+  },
+  intros: {
+    caseStudies: 'Recruiter-friendly architecture snapshots with explicit constraints, decisions, and trade-offs.',
+    writing: 'Summaries of recent articles on system design and backend engineering.',
   },
   footer: '© 2026 Ankit. All engineering rights reserved.',
 };

@@ -3,8 +3,8 @@
  * lookups the site config asks for. Pages never call getCollection directly.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { byOrder, pickBySlugs } from '../lib/content';
-import { site } from '../site.config';
+import { byOrder, pickBySlugs } from '../lib/entries.ts';
+import { site } from '../site.config.ts';
 
 export type CaseStudy = CollectionEntry<'caseStudies'>;
 export type Article = CollectionEntry<'articles'>;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { ZodType } from 'astro/zod';
-import { formatIssues, locateIssues } from './frontmatter';
+import { formatIssues, locateIssues } from './frontmatter.ts';
 
 class ContentFrontmatterError extends Error {
   override name = 'ContentFrontmatterError';

@@ -2,8 +2,8 @@
  * The title and intro of each listing page, in one place: the page renders
  * them and its Open Graph card repeats them, so the two never drift apart.
  */
-import { site } from '../site.config';
-import { topicLabel, type Topic } from './topics';
+import { site } from '../site.config.ts';
+import { topicLabel, type Topic } from './topics.ts';
 
 export interface PageCopy {
   title: string;
@@ -11,8 +11,8 @@ export interface PageCopy {
 }
 
 export const pageCopy = {
-  caseStudies: { title: 'Case studies', intro: site.home.caseStudiesIntro },
-  writing: { title: 'Writing', intro: site.home.writingIntro },
+  caseStudies: { title: 'Case studies', intro: site.intros.caseStudies },
+  writing: { title: 'Writing', intro: site.intros.writing },
   notFound: {
     title: 'Page not found',
     intro: 'There is no page at this address. It may have moved, or the link may be mistyped.',

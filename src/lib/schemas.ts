@@ -5,7 +5,7 @@
  * author the fix, not just the rule.
  */
 import { z } from 'astro/zod';
-import { TOPIC_IDS } from './topics';
+import { TOPIC_IDS } from './topics.ts';
 
 // Messages are shown after the field's name and line (see src/lib/frontmatter.ts).
 const sentence = () =>
@@ -72,5 +72,3 @@ export const articleSchema = z.strictObject(
   unknownFields,
 );
 
-export type CaseStudyData = z.infer<typeof caseStudySchema>;
-export type ArticleData = z.infer<typeof articleSchema>;

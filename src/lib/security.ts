@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
+import { decodeEntities } from './html.ts';
 import { themeScript } from './theme-script.ts';
 
 type CspConfig = Exclude<AstroConfig['security']['csp'], boolean>;
@@ -43,7 +44,8 @@ const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i
 
 /** The policy a built page carries in its meta tag, if any. */
 export function metaPolicy(html: string): string | undefined {
-  return CSP_META.exec(html)?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+  const policy = CSP_META.exec(html)?.[1];
+  return policy === undefined ? undefined : decodeEntities(policy);
 }
 
 /** Directive name → its sources, in first-seen order. */

@@ -2,7 +2,7 @@
  * The fixed set of topics an article or case study can be filed under.
  * Kept small on purpose: a topic earns its place by grouping several pieces.
  */
-export const TOPICS = {
+const TOPICS = {
   'rate-limiting': 'Rate limiting',
   caching: 'Caching',
   messaging: 'Messaging & streaming',

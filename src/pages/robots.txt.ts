@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { href } from '../lib/urls';
+import { href } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL(href('/sitemap-index.xml'), site).href;

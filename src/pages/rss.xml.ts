@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getArticles, getCaseStudies } from '../data/content';
-import { site } from '../site.config';
-import { routes } from '../lib/urls';
-import { topicLabel } from '../lib/topics';
+import { getArticles, getCaseStudies } from '../data/content.ts';
+import { site } from '../site.config.ts';
+import { routes } from '../lib/urls.ts';
+import { topicLabel } from '../lib/topics.ts';
 
 /** Case studies first (they are the proof), then the article summaries, newest first. */
 export const GET: APIRoute = async (context) => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { normalise, visibleText } from './support';
+import { normalise, visibleText } from './support.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/copy/${name}`, import.meta.url), 'utf8');
 

@@ -4,8 +4,8 @@
  * shapes, and never wider than a phone.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { palette } from '../../tailwind.config.ts';
-import { hexToRgb } from './support';
+import { palette } from '../../src/design-tokens.ts';
+import { hexToRgb } from './support.ts';
 
 const PAGES = ['./', 'case-studies/telemetry-pipeline/', 'case-studies/sliding-window-rate-limiter/', 'case-studies/cqrs-ledger/'];
 

@@ -7,8 +7,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { sha256Source } from '../../src/lib/security.ts';
-import { builtHeaders, headersFor } from './headers-file';
-import { NOT_FOUND_PATH, sitePages } from './site-pages';
+import { builtHeaders, headersFor } from './headers-file.ts';
+import { NOT_FOUND_PATH, sitePages } from './site-pages.ts';
 
 const CSP_MESSAGE = /Content[ -]Security[ -]Policy|securitypolicyviolation/i;
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { NOT_FOUND_PATH, sitePages } from './site-pages';
+import { NOT_FOUND_PATH, sitePages } from './site-pages.ts';
 
 /** The pages in the sitemap (the 404 page is not one). */
 const sitemapPaths = sitePages.map(({ path }) => path).filter((path) => path !== NOT_FOUND_PATH);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { palette } from '../../tailwind.config.ts';
-import { hexToRgb, pageBackground } from './support';
+import { palette } from '../../src/design-tokens.ts';
+import { hexToRgb, pageBackground } from './support.ts';
 
 const lightBg = hexToRgb(palette.light.bg);
 const darkBg = hexToRgb(palette.dark.bg);

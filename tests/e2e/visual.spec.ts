@@ -5,7 +5,7 @@
  * review the new images before committing them.
  */
 import { expect, test } from '@playwright/test';
-import { openSettled, sitePages } from './site-pages';
+import { openSettled, sitePages } from './site-pages.ts';
 
 /** A long page captured twice (to see that it is still) takes seconds on a busy 2-core machine. */
 const CAPTURE_TIMEOUT = 30_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues, locateIssues } from '../../src/lib/frontmatter';
-import { caseStudySchema } from '../../src/lib/schemas';
+import { formatIssues, locateIssues } from '../../src/lib/frontmatter.ts';
+import { caseStudySchema } from '../../src/lib/schemas.ts';
 
 const source = `---
 title: CQRS Ledger

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JSXNode } from 'satori/jsx';
-import { fonts } from '../../tailwind.config';
-import { OG_FONT_FAMILY, ogCard, type OgCardContent } from '../../src/lib/og/card';
-import { OG_IMAGE_SIZE, ogImagePath, ogImageSlug } from '../../src/lib/og/paths';
-import { renderOgImage } from '../../src/lib/og/render';
+import { fonts, ogFont } from '../../src/design-tokens.ts';
+import { ogCard, type OgCardContent } from '../../src/lib/og/card.ts';
+import { OG_IMAGE_SIZE, ogImagePath, ogImageSlug } from '../../src/lib/og/paths.ts';
+import { renderOgImage } from '../../src/lib/og/render.ts';
 
 const author = { name: 'Ankit', positioning: 'Senior Backend Engineer.' };
 const caseStudy: OgCardContent = {
@@ -68,7 +68,7 @@ describe('ogCard', () => {
   });
 
   it('uses the family the site sets its text in', () => {
-    expect(fonts.sans[0]).toContain(OG_FONT_FAMILY);
+    expect(fonts.sans[0]).toContain(ogFont.family);
   });
 });
 

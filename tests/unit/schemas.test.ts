@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema, caseStudySchema } from '../../src/lib/schemas';
+import { articleSchema, caseStudySchema } from '../../src/lib/schemas.ts';
 
 const validCaseStudy = {
   title: 'Telemetry Pipeline',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase } from '../../src/lib/urls';
+import { joinBase } from '../../src/lib/urls.ts';
 
 describe('joinBase', () => {
   it('joins a base path and a route with exactly one slash', () => {

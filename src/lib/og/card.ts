@@ -5,14 +5,9 @@
  * looks like the page it opens.
  */
 import type { CSSProperties, JSXElement, JSXNode } from 'satori/jsx';
-import { palette } from '../../../tailwind.config.ts';
-import { OG_IMAGE_SIZE } from './paths';
+import { ogFont, palette } from '../../design-tokens.ts';
+import { OG_IMAGE_SIZE } from './paths.ts';
 
-/**
- * The static cuts (400 and 600) of the family the site's `fonts.sans` token
- * names: satori draws a variable font only at its default weight.
- */
-export const OG_FONT_FAMILY = 'IBM Plex Sans';
 
 export interface OgCardContent {
   /** What kind of page this is, shown small above the title, e.g. "Case study". */
@@ -64,7 +59,7 @@ export function ogCard(content: OgCardContent, author: OgCardAuthor): OgCardElem
       padding: `${padding.y}px ${padding.x}px`,
       backgroundColor: colours.bg,
       color: colours.text,
-      fontFamily: OG_FONT_FAMILY,
+      fontFamily: ogFont.family,
     },
     div({ width: 72, height: 4, backgroundColor: colours.accent }),
     div(

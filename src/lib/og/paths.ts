@@ -3,7 +3,7 @@
  * (src/pages/og/[...slug].png.ts) and the <meta property="og:image"> tag
  * (src/components/Seo.astro) both go through it, so they cannot disagree.
  */
-import { joinBase } from '../urls';
+import { joinBase } from '../urls.ts';
 
 /** The card's size in pixels: the 1.91:1 size LinkedIn, Slack and X show uncropped. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;

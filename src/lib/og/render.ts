@@ -8,10 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { OG_FONT_FAMILY, type OgCardElement } from './card';
-import { OG_IMAGE_SIZE } from './paths';
-
-const WEIGHTS = [400, 600] as const;
+import { ogFont } from '../../design-tokens.ts';
+import type { OgCardElement } from './card.ts';
+import { OG_IMAGE_SIZE } from './paths.ts';
 
 // Resolved from this module so it works both from source (Vitest) and from
 // Astro's bundled build output, which still sits inside the project.
@@ -22,11 +21,11 @@ let fonts: Promise<Font[]> | undefined;
 /** Read once per process: every card of a build shares the same font buffers. */
 function loadFonts(): Promise<Font[]> {
   fonts ??= Promise.all(
-    WEIGHTS.map(async (weight) => ({
-      name: OG_FONT_FAMILY,
+    ogFont.files.map(async ({ weight, file }) => ({
+      name: ogFont.family,
       weight,
       style: 'normal' as const,
-      data: await readFile(require.resolve(`@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-${weight}-normal.woff`)),
+      data: await readFile(require.resolve(file)),
     })),
   );
   return fonts;

@@ -4,14 +4,14 @@
  * preview's og:title says; case studies read their own frontmatter.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getArticles, getCaseStudies } from '../../data/content';
-import { topicsInUse, withTopic } from '../../lib/content';
-import { ogCard, type OgCardContent } from '../../lib/og/card';
-import { ogImageSlug } from '../../lib/og/paths';
-import { renderOgImage } from '../../lib/og/render';
-import { pageCopy, topicPageCopy } from '../../lib/pages';
-import { topicLabel } from '../../lib/topics';
-import { site } from '../../site.config';
+import { getArticles, getCaseStudies } from '../../data/content.ts';
+import { topicsInUse, withTopic } from '../../lib/entries.ts';
+import { ogCard, type OgCardContent } from '../../lib/og/card.ts';
+import { ogImageSlug } from '../../lib/og/paths.ts';
+import { renderOgImage } from '../../lib/og/render.ts';
+import { pageCopy, topicPageCopy } from '../../lib/pages.ts';
+import { topicLabel } from '../../lib/topics.ts';
+import { site } from '../../site.config.ts';
 
 /** Short names in one line of a card, each kept whole: no line break inside "Data & storage". */
 const names = (items: readonly string[]) => items.map((item) => item.replaceAll(' ', '\u00a0')).join(' · ');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagramKey, rootIdFor } from '../../../src/lib/diagrams/render/cache-key.ts';
+import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
+import { diagramKey, rootIdFor, styleFingerprint } from '../../../src/lib/diagrams/render/cache-key.ts';
 import { scopeIds, withInstanceSuffix } from '../../../src/lib/diagrams/svg/ids.ts';
 
 /** A miniature of what Mermaid writes: its own ids, references of every kind, a duplicate, Iconify's random prefix. */
@@ -20,14 +21,22 @@ const ROOT = 'mmd-0123456789ab';
 const idsOf = (svg: string) => [...svg.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
 
 describe('diagram keys', () => {
-  const parts = { source: 'flowchart LR\n  A --> B', mermaidVersion: '12.3.0', theme: 'theme-a', font: 'font-a', pipeline: '1' };
+  const parts = { source: 'flowchart LR\n  A --> B', mermaidVersion: '12.3.0', style: 'style-a', font: 'font-a', pipeline: '1' };
 
   it('is the same for the same inputs', () => {
     expect(diagramKey(parts)).toBe(diagramKey({ ...parts }));
   });
 
-  it.each(['source', 'mermaidVersion', 'theme', 'font', 'pipeline'] as const)('changes when the %s changes', (part) => {
+  it.each(['source', 'mermaidVersion', 'style', 'font', 'pipeline'] as const)('changes when the %s changes', (part) => {
     expect(diagramKey({ ...parts, [part]: `${parts[part]}*` })).not.toBe(diagramKey(parts));
+  });
+
+  it('takes its style from the Mermaid config itself: a change to any value, however deep, changes it', () => {
+    const config = mermaidConfig();
+    const flowchart = config['flowchart'] as Record<string, number>;
+    expect(styleFingerprint(mermaidConfig())).toBe(styleFingerprint(config));
+    expect(styleFingerprint({ ...config, flowchart: { ...flowchart, nodeSpacing: (flowchart['nodeSpacing'] ?? 0) + 1 } })).not.toBe(styleFingerprint(config));
+    expect(styleFingerprint({ ...config, gantt: { todayMarker: 'on' } })).not.toBe(styleFingerprint(config));
   });
 
   it('gives a root id that is a valid, short HTML id', () => {

@@ -55,7 +55,7 @@ function neutralRole(colour: Rgba): Role {
  * The CSS a colour literal in Mermaid's output becomes, or `undefined` to
  * leave it as it is (mid-tone hues read on both backgrounds).
  */
-export function themedColour(literal: string): string | undefined {
+export function mappedColour(literal: string): string | undefined {
   const colour = parseColour(literal);
   if (!colour || colour.a === 0) return undefined;
   const role = roleOf(colour);

@@ -7,13 +7,11 @@
  * unique "sentinel" colour and swapped for its CSS expression afterwards
  * (colour/mapping.ts): one render serves both colour schemes.
  */
-import { colourProperty, type Palette } from '../../../../tailwind.config.ts';
+import { colourProperty, type PaletteToken } from '../../../design-tokens.ts';
 import { hslToRgb, toHex, type Hsl } from './arithmetic.ts';
 
-type Token = keyof Palette;
-
-const tokenVariable = (token: Token) => `var(${colourProperty(token)})`;
-const tint = (token: Token, percent: number, base: Token = 'surface') =>
+const tokenVariable = (token: PaletteToken) => `var(${colourProperty(token)})`;
+const tint = (token: PaletteToken, percent: number, base: PaletteToken = 'surface') =>
   `color-mix(in srgb, ${tokenVariable(token)} ${percent}%, ${tokenVariable(base)})`;
 
 /** Colour roles → the CSS each one becomes in the page. */

@@ -10,7 +10,7 @@ import { DiagramError } from '../errors.ts';
 import { fenceOf, isMermaidFence, mermaidFences, parseDocument, plainText, type MermaidFence } from './parse.ts';
 import { bodyLineOffset } from './source-file.ts';
 
-export const ARCHITECTURE_FLOW_HEADING = 'Architecture Flow';
+const ARCHITECTURE_FLOW_HEADING = 'Architecture Flow';
 
 /** Where case studies live, relative to the project root, unless the integration is told otherwise. */
 export const DEFAULT_CASE_STUDY_DIRS = ['content/case-studies'];

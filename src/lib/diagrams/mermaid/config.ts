@@ -3,9 +3,7 @@
  * (theme-variables.ts), the keys an author may not override, and the layout
  * and behaviour settings that make a render repeatable.
  */
-import { createHash } from 'node:crypto';
-import { fonts, palette } from '../../../../tailwind.config.ts';
-import { ROLES, SENTINEL } from '../colour/roles.ts';
+import { fontStack } from '../../../design-tokens.ts';
 import type { MermaidValue } from '../types.ts';
 import { DIAGRAM_COLOURS, THEME_VARIABLES, toSentinels } from './theme-variables.ts';
 
@@ -47,7 +45,7 @@ export function mermaidConfig(): Record<string, MermaidValue> {
     // SVG <text> labels: measured here and drawn there with the same font, and
     // not at the mercy of the page's CSS the way HTML labels in foreignObject are.
     htmlLabels: false,
-    fontFamily: fonts.sans.join(', '),
+    fontFamily: fontStack('sans'),
     themeVariables: toSentinels(THEME_VARIABLES),
     deterministicIds: true,
     handDrawnSeed: 1,
@@ -59,21 +57,3 @@ export function mermaidConfig(): Record<string, MermaidValue> {
     ...LAYOUT,
   };
 }
-
-/** Changes whenever the theme would change a diagram's bytes. */
-export const THEME_FINGERPRINT = createHash('sha256')
-  .update(
-    JSON.stringify({
-      ROLES,
-      THEME_VARIABLES,
-      DIAGRAM_COLOURS,
-      SECURE_KEYS,
-      LAYOUT,
-      palette,
-      fonts,
-      SENTINEL_SATURATION: SENTINEL.saturation,
-      SENTINEL_LIGHTNESS: SENTINEL.lightness,
-    }),
-  )
-  .digest('hex')
-  .slice(0, 16);

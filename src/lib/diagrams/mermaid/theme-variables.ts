@@ -3,7 +3,7 @@
  * colour roles (colour/roles.ts) and handed to Mermaid as their sentinels.
  * Every colour variable is set, so Mermaid derives (almost) nothing on its own.
  */
-import { fonts } from '../../../../tailwind.config.ts';
+import { fontStack } from '../../../design-tokens.ts';
 import { CATEGORY_ROLES, isRole, LINE_ROLES, sentinel, type Role } from '../colour/roles.ts';
 import type { MermaidValue } from '../types.ts';
 
@@ -19,7 +19,7 @@ const indexedFromOne = <T>(prefix: string, values: readonly T[]): Record<string,
 export const THEME_VARIABLES: Record<string, ThemeValue> = {
   darkMode: false,
   background: 'surface',
-  fontFamily: fonts.sans.join(', '),
+  fontFamily: fontStack('sans'),
   fontSize: '16px',
   useGradient: false,
   dropShadow: 'none',

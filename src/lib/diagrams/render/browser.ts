@@ -10,21 +10,22 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RENDER_FUNCTION, renderPageAssets, writeRenderPage, type RenderJob, type RenderOutcome, type RenderPageAssets } from './render-page.ts';
+import { RENDER_FUNCTION, renderPageAssets, writeRenderPage, type MermaidJob, type MermaidOutcome, type RenderPageAssets } from './render-page.ts';
 
-export interface BrowserRendererOptions {
+export interface MermaidBrowserOptions {
   assets: RenderPageAssets;
   /** The `mermaid.initialize()` config. */
   mermaidConfig: Record<string, unknown>;
   /** Where the render page's HTML is written (it loads its assets over file://). */
   workDir: string;
-  /** Most jobs sent to the page in one call; bounds how long a finished job waits for its batch. */
-  maxBatch?: number;
 }
 
+/** Most jobs sent to the page in one call; bounds how long a finished job waits for its batch. */
+const MAX_BATCH = 64;
+
 interface QueuedJob {
-  job: RenderJob;
-  resolve: (outcome: RenderOutcome) => void;
+  job: MermaidJob;
+  resolve: (outcome: MermaidOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -33,14 +34,14 @@ interface Session {
   page: Page;
 }
 
-export class BrowserRenderer {
-  readonly #options: BrowserRendererOptions;
+export class MermaidBrowser {
+  readonly #options: MermaidBrowserOptions;
   #session: Promise<Session> | undefined;
   #queue: QueuedJob[] = [];
   #draining = false;
   #launches = 0;
 
-  constructor(options: BrowserRendererOptions) {
+  constructor(options: MermaidBrowserOptions) {
     this.#options = options;
   }
 
@@ -49,7 +50,7 @@ export class BrowserRenderer {
     return this.#launches;
   }
 
-  render(job: RenderJob): Promise<RenderOutcome> {
+  render(job: MermaidJob): Promise<MermaidOutcome> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ job, resolve, reject });
       if (!this.#draining) void this.#drain();
@@ -68,12 +69,12 @@ export class BrowserRenderer {
     this.#draining = true;
     try {
       while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, this.#options.maxBatch ?? 64);
+        const batch = this.#queue.splice(0, MAX_BATCH);
         try {
           const { page } = await this.#open();
           // An expression, not a function: a bundler's helpers (esbuild's __name) never reach the page.
           const jobs = JSON.stringify(batch.map(({ job }) => job));
-          const outcomes: RenderOutcome[] = await page.evaluate(`window.${RENDER_FUNCTION}(${jobs})`);
+          const outcomes: MermaidOutcome[] = await page.evaluate(`window.${RENDER_FUNCTION}(${jobs})`);
           // Handed back on the next turn, once the next batch is on its way: the
           // post-processing of these then overlaps Chromium drawing those.
           setImmediate(() =>
@@ -103,7 +104,7 @@ export class BrowserRenderer {
     try {
       await page.evaluate(
         `(async (config) => {
-          await Promise.all([document.fonts.load('400 16px ${this.#fontName()}'), document.fonts.load('700 16px ${this.#fontName()}')]);
+          await Promise.all([document.fonts.load('400 16px ${this.#options.assets.labelFamily}'), document.fonts.load('700 16px ${this.#options.assets.labelFamily}')]);
           window.mermaid.initialize(config);
         })(${JSON.stringify(this.#options.mermaidConfig)})`,
       );
@@ -113,11 +114,6 @@ export class BrowserRenderer {
       throw error;
     }
   }
-
-  /** The first family in the site's font list: the one whose metrics labels are sized by. */
-  #fontName(): string {
-    return this.#options.assets.fontFamily.split(',')[0]?.trim() ?? 'sans-serif';
-  }
 }
 
 /**
@@ -125,7 +121,7 @@ export class BrowserRenderer {
  * a file on disk refused: diagrams are drawn from node_modules, nothing may
  * reach the network. The caller closes the browser.
  */
-export async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
+async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
   // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
   const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../../chromium.ts')]);
   const browser = await chromium.launch(chromiumLaunchOptions());

@@ -7,15 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
-import { mermaidConfig, THEME_FINGERPRINT } from '../mermaid/config.ts';
+import { mermaidConfig } from '../mermaid/config.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
-import { BrowserRenderer } from './browser.ts';
+import { MermaidBrowser } from './browser.ts';
 import { DiagramCache } from './cache.ts';
-import { diagramKey, renderSeed, rootIdFor } from './cache-key.ts';
+import { diagramKey, renderSeed, rootIdFor, styleFingerprint } from './cache-key.ts';
 import { renderPageAssets } from './render-page.ts';
 
-/** Bump when the post-processing below changes what a cached diagram looks like. */
+/**
+ * Bump when the code of the SVG passes (svg/) changes what a cached diagram
+ * looks like; a change to the config or the colour mapping changes the key by itself.
+ */
 const PIPELINE_VERSION = '4';
 
 export interface PipelineOptions {
@@ -36,7 +39,8 @@ export interface PipelineStats {
 interface Environment {
   mermaidVersion: string;
   fontFingerprint: string;
-  renderer: BrowserRenderer;
+  styleFingerprint: string;
+  renderer: MermaidBrowser;
 }
 
 /** Trailing whitespace and line endings do not change a diagram, so they do not change its key. */
@@ -74,7 +78,7 @@ export class DiagramPipeline implements DiagramRenderer {
     const key = diagramKey({
       source,
       mermaidVersion: environment.mermaidVersion,
-      theme: THEME_FINGERPRINT,
+      style: environment.styleFingerprint,
       font: environment.fontFingerprint,
       pipeline: PIPELINE_VERSION,
     });
@@ -133,7 +137,8 @@ export class DiagramPipeline implements DiagramRenderer {
       .update(await readFile(assets.fontFile))
       .digest('hex')
       .slice(0, 16);
-    const renderer = new BrowserRenderer({ assets, mermaidConfig: mermaidConfig(), workDir: this.#options.cacheDir });
-    return { mermaidVersion: mermaidPackage.version, fontFingerprint, renderer };
+    const config = mermaidConfig();
+    const renderer = new MermaidBrowser({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
+    return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), renderer };
   }
 }

@@ -8,16 +8,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fonts } from '../../../../tailwind.config.ts';
+import { fontFaces, fontStack } from '../../../design-tokens.ts';
 
-export interface RenderJob {
+export interface MermaidJob {
   id: string;
   source: string;
   /** Seeds Math.random for this render, so layouts and generated ids repeat exactly. */
   seed: number;
 }
 
-export type RenderOutcome =
+export type MermaidOutcome =
   | { ok: true; svg: string; type: string }
   | { ok: false; message: string; line: number | undefined };
 
@@ -86,6 +86,8 @@ export interface RenderPageAssets {
   fontFile: string;
   /** The CSS font-family list the site sets its text in. */
   fontFamily: string;
+  /** The family labels are measured in, as CSS names it (the list's first). */
+  labelFamily: string;
 }
 
 /** The assets as installed in the project at `root`, and the site's font list. */
@@ -93,9 +95,10 @@ export function renderPageAssets(root: string): RenderPageAssets {
   const resolve = createRequire(join(root, 'package.json')).resolve;
   return {
     mermaidScript: resolve('mermaid/dist/mermaid.min.js'),
-    fontStylesheet: resolve('@fontsource-variable/ibm-plex-sans/index.css'),
-    fontFile: resolve('@fontsource-variable/ibm-plex-sans/files/ibm-plex-sans-latin-wght-normal.woff2'),
-    fontFamily: fonts.sans.join(', '),
+    fontStylesheet: resolve(fontFaces.sans.stylesheet),
+    fontFile: resolve(fontFaces.sans.latinFile),
+    fontFamily: fontStack('sans'),
+    labelFamily: `"${fontFaces.sans.family}"`,
   };
 }
 

@@ -3,6 +3,9 @@
 /** An opening tag; attribute values may hold `>` (HTML serialisation does not escape it). */
 export const START_TAG = /<[a-zA-Z](?:[^<>"']|"[^"]*"|'[^']*')*>/g;
 
+/** A `<style>` element's opening tag. */
+export const STYLE_START_TAG = /<style[^>]*>/;
+
 /** A `<style>` element: its opening tag, its style sheet, its closing tag. */
 export const STYLE_ELEMENT = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
 

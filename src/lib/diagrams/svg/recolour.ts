@@ -3,12 +3,12 @@
  * (colour/mapping.ts decides what each colour becomes).
  */
 import { COLOUR_LITERAL } from '../colour/arithmetic.ts';
-import { themedColour } from '../colour/mapping.ts';
-import { rewriteStyleSheets, START_TAG } from './patterns.ts';
+import { mappedColour } from '../colour/mapping.ts';
+import { rewriteStyleSheets, START_TAG, STYLE_START_TAG } from './patterns.ts';
 
 const replaceColours = (value: string) =>
   value.replace(/url\([^)]*\)|var\([^)]*\)/g, (protectedPart) => `\u0000${encodeURIComponent(protectedPart)}\u0000`)
-    .replace(COLOUR_LITERAL, (literal) => themedColour(literal) ?? literal)
+    .replace(COLOUR_LITERAL, (literal) => mappedColour(literal) ?? literal)
     .replace(/\u0000([^\u0000]*)\u0000/g, (_, encoded: string) => decodeURIComponent(encoded));
 
 /** Rewrites the colours in a run of CSS declarations (`fill:#fff;stroke:…`). */
@@ -53,7 +53,7 @@ export function recolourSvg(svg: string, rootId: string): string {
   themed = rewriteStyleSheets(themed, themeStyleSheet);
   if (rules.size === 0) return themed;
   const markRules = [...rules].map(([declaration, name]) => `:where(#${rootId} [data-c~="${name}"]){${declaration}}`).join('');
-  return /<style[^>]*>/.test(themed)
-    ? themed.replace(/<style[^>]*>/, (open) => `${open}${markRules}`)
+  return STYLE_START_TAG.test(themed)
+    ? themed.replace(STYLE_START_TAG, (open) => `${open}${markRules}`)
     : themed.replace(/(<svg[^>]*>)/, `$1<style>${markRules}</style>`);
 }

@@ -3,7 +3,7 @@
  * neighbours. They take plain objects (not Astro's runtime) so unit tests can
  * reach them; src/data/ feeds them the real collections.
  */
-import { TOPIC_IDS, type Topic } from './topics';
+import { TOPIC_IDS, type Topic } from './topics.ts';
 
 interface Ordered {
   id: string;

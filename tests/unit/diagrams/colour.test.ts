@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseColour, rgbToHsl } from '../../../src/lib/diagrams/colour/arithmetic.ts';
-import { themedColour } from '../../../src/lib/diagrams/colour/mapping.ts';
+import { mappedColour } from '../../../src/lib/diagrams/colour/mapping.ts';
 import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
 import { recolourSvg } from '../../../src/lib/diagrams/svg/recolour.ts';
 
@@ -31,42 +31,42 @@ describe('the Mermaid config', () => {
   it('uses only sentinel colours, each of which becomes a site CSS variable', () => {
     const used = colours(themeVariables);
     expect(used.length).toBeGreaterThan(100);
-    for (const colour of used) expect(themedColour(colour)).toMatch(/var\(--color-/);
+    for (const colour of used) expect(mappedColour(colour)).toMatch(/var\(--color-/);
   });
 });
 
-describe('themedColour', () => {
+describe('mappedColour', () => {
   it('turns a role sentinel into its token', () => {
-    expect(themedColour(sentinel('primaryTextColor'))).toBe('var(--color-text)');
-    expect(themedColour(sentinel('lineColor'))).toBe('var(--color-muted)');
-    expect(themedColour(sentinel('primaryColor'))).toBe('color-mix(in srgb, var(--color-accent) 12%, var(--color-surface))');
+    expect(mappedColour(sentinel('primaryTextColor'))).toBe('var(--color-text)');
+    expect(mappedColour(sentinel('lineColor'))).toBe('var(--color-muted)');
+    expect(mappedColour(sentinel('primaryColor'))).toBe('color-mix(in srgb, var(--color-accent) 12%, var(--color-surface))');
   });
 
   it('traces a colour Mermaid lightened or faded back to its role', () => {
     const primary = parseColour(sentinel('primaryColor'));
     if (!primary) throw new Error('primaryColor is not a colour');
-    expect(themedColour(`rgba(${primary.r}, ${primary.g}, ${primary.b}, 0.5)`)).toBe(
+    expect(mappedColour(`rgba(${primary.r}, ${primary.g}, ${primary.b}, 0.5)`)).toBe(
       'color-mix(in srgb, color-mix(in srgb, var(--color-accent) 12%, var(--color-surface)) 50%, transparent)',
     );
-    expect(themedColour(lighten(sentinel('lineColor'), 20))).toBe('var(--color-muted)');
+    expect(mappedColour(lighten(sentinel('lineColor'), 20))).toBe('var(--color-muted)');
   });
 
   it('maps hard-coded neutrals onto the page: no white box on a dark page', () => {
-    expect(themedColour('white')).toBe('var(--color-surface)');
-    expect(themedColour('#fff')).toBe('var(--color-surface)');
-    expect(themedColour('#000000')).toBe('var(--color-text)');
-    expect(themedColour('#eaeaea')).toBe('var(--color-subtle)');
+    expect(mappedColour('white')).toBe('var(--color-surface)');
+    expect(mappedColour('#fff')).toBe('var(--color-surface)');
+    expect(mappedColour('#000000')).toBe('var(--color-text)');
+    expect(mappedColour('#eaeaea')).toBe('var(--color-subtle)');
   });
 
   it('tints pale and deepens dark hard-coded hues through the theme, and leaves mid-tones alone', () => {
-    expect(themedColour('#fff8dc')).toBe('color-mix(in srgb, #fff8dc 35%, var(--color-surface))');
-    expect(themedColour('#08427b')).toBe('color-mix(in srgb, #08427b 55%, var(--color-text))');
-    expect(themedColour('#4e79a7')).toBeUndefined();
+    expect(mappedColour('#fff8dc')).toBe('color-mix(in srgb, #fff8dc 35%, var(--color-surface))');
+    expect(mappedColour('#08427b')).toBe('color-mix(in srgb, #08427b 55%, var(--color-text))');
+    expect(mappedColour('#4e79a7')).toBeUndefined();
   });
 
   it('leaves what is not a colour alone', () => {
-    expect(themedColour('none')).toBeUndefined();
-    expect(themedColour('transparent')).toBeUndefined();
+    expect(mappedColour('none')).toBeUndefined();
+    expect(mappedColour('transparent')).toBeUndefined();
   });
 });
 

@@ -1,16 +1,16 @@
 /**
- * Integration: the whole fixture corpus (tests/fixtures/diagrams, one file per
+ * The whole fixture corpus (tests/fixtures/diagrams, one file per
  * diagram type) through the real pipeline in a real Chromium.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { luminance, parseColour } from '../../../src/lib/diagrams/colour/arithmetic.ts';
-import { withRenderPage } from '../../../src/lib/diagrams/render/browser.ts';
-import { DiagramPipeline } from '../../../src/lib/diagrams/render/pipeline.ts';
-import { figureHtml } from '../../../src/lib/diagrams/svg/figure.ts';
-import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+import { luminance, parseColour } from '../../src/lib/diagrams/colour/arithmetic.ts';
+import { withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
+import { DiagramPipeline } from '../../src/lib/diagrams/render/pipeline.ts';
+import { figureHtml } from '../../src/lib/diagrams/svg/figure.ts';
+import type { RenderedDiagram } from '../../src/lib/diagrams/types.ts';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byOrder, neighbours, pickBySlugs, relatedBySharedTopics, topicsInUse, truncateAtWord, withTopic } from '../../src/lib/content';
-import type { Topic } from '../../src/lib/topics';
+import { byOrder, neighbours, pickBySlugs, relatedBySharedTopics, topicsInUse, truncateAtWord, withTopic } from '../../src/lib/entries.ts';
+import type { Topic } from '../../src/lib/topics.ts';
 
 const entry = (id: string, order: number, topics: Topic[] = ['caching']) => ({ id, data: { order, topics } });
 
