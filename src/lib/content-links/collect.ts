@@ -39,7 +39,7 @@ export function isInternal(url: string): boolean {
 }
 
 /** A file next to the content that the build imports (not a URL, not a site path). */
-export function isLocalImage(url: string): boolean {
+function isLocalImage(url: string): boolean {
   return url !== '' && !url.startsWith('/') && !url.startsWith('#') && !/^[a-z][a-z\d+.-]*:/i.test(url);
 }
 
