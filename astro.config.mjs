@@ -10,6 +10,20 @@ import { csp, securityHeaders } from './src/lib/security.ts';
 
 const base = process.env.BASE_PATH ?? site.base;
 
+/**
+ * Shiki stops tokenizing a line after 500 ms by default and leaves the rest of
+ * it uncoloured. On a loaded machine (CI, two cores) that made the same code
+ * block come out in different colours from one build to the next; with no
+ * limit every build colours every line the same way.
+ * @type {import('shiki').ShikiTransformer}
+ */
+const wholeLineTokenizing = {
+  name: 'whole-line-tokenizing',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
 export default defineConfig({
   site: process.env.SITE_URL ?? site.url,
   base,
@@ -21,6 +35,7 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
+      transformers: [wholeLineTokenizing],
     },
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
