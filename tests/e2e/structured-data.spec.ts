@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/site.config.ts';
-import { openSettled, sitePages } from './site-pages';
+import { openSettled, sitePages } from './site-pages.ts';
 
 type Block = Record<string, unknown>;
 
