@@ -29,7 +29,7 @@ export function jobTitleFrom(positioning: string): string {
 const personId = (home: string) => `${home}#person`;
 
 /** The author, in full on the home page; elsewhere pages refer to it by @id. */
-export function person(site: SiteConfig, home: string): Person {
+function person(site: SiteConfig, home: string): Person {
   return {
     '@type': 'Person',
     '@id': personId(home),

@@ -5,13 +5,13 @@
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export interface PdfTextRun {
+interface PdfTextRun {
   text: string;
   /** Font size in points. */
   size: number;
 }
 
-export interface PdfPage {
+interface PdfPage {
   number: number;
   /** In points. */
   width: number;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { palette } from '../../src/design-tokens.ts';
+import { ogFont, palette } from '../../src/design-tokens.ts';
 import { CARD_DIAGRAM_FLOOR_SCALE, CASE_STUDY_DIAGRAM_BOXES, caseStudyOgCard } from '../../src/lib/og/card.ts';
 import { inLightPalette, inlineSvgImages, mixSrgb, placeDiagram, turnedFlowchart, type CardDiagram } from '../../src/lib/og/diagram.ts';
 import { cachedOgImage, renderOgImage } from '../../src/lib/og/render.ts';
@@ -69,7 +69,7 @@ describe('placeDiagram', () => {
 describe('woffToSfnt', () => {
   it('unwraps the site font into a TrueType file with the same tables', () => {
     const require = createRequire(import.meta.url);
-    const woff = readFileSync(require.resolve('@fontsource/ibm-plex-sans/files/ibm-plex-sans-latin-400-normal.woff'));
+    const woff = readFileSync(require.resolve(ogFont.files[0].file));
     const sfnt = woffToSfnt(woff);
     expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
     expect(sfnt.readUInt16BE(4)).toBe(woff.readUInt16BE(12));

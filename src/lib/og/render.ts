@@ -37,7 +37,7 @@ interface Renderer {
 let renderer: Promise<Renderer> | undefined;
 
 /** The cache folder, beside the diagrams' (Astro's cache dir). */
-export const ogCacheDir = () => join(process.cwd(), 'node_modules', '.astro', 'og');
+const ogCacheDir = () => join(process.cwd(), 'node_modules', '.astro', 'og');
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   // Write then rename: a build killed mid-write never leaves a torn file behind.

@@ -96,7 +96,10 @@ export default function caseStudyPdfs(): AstroIntegration {
               assets.push(Buffer.from(css));
               for (const url of cssUrls(css)) assets.push(await readFile(distFile(new URL(url, sheet).pathname) ?? ''));
             }
-            browserVersion ??= execFileSync(chromiumLaunchOptions().executablePath, ['--version'], { encoding: 'utf8' }).trim();
+            browserVersion ??= execFileSync(chromiumLaunchOptions().executablePath, ['--version'], {
+              encoding: 'utf8',
+              stdio: ['ignore', 'pipe', 'ignore'],
+            }).trim();
             const metadata = pdfMetadata(html);
             const key = pdfCacheKey({ html, assets, browser: browserVersion, author: metadata.author });
             const cached = join(cacheDir, `${key}.pdf`);

@@ -8,7 +8,7 @@ import { palette } from '../../design-tokens.ts';
 import { escapeHtml } from '../html.ts';
 
 /** Bump when the printing below changes what a cached PDF holds. */
-export const PDF_VERSION = '1';
+const PDF_VERSION = '1';
 
 /** The page is loaded at its own URL (requests are answered from dist/), so the header can print it. */
 const muted = palette.light.muted;
