@@ -4,8 +4,7 @@
  * page. Typed with schema-dts; pure, so unit tests can reach it.
  */
 import type { BreadcrumbList, Person, ProfilePage, TechArticle, WithContext } from 'schema-dts';
-import type { CaseStudyData } from './schemas.ts';
-import { topicLabel } from './topics.ts';
+import { topicLabel, type Topic } from './topics.ts';
 import type { SiteConfig } from '../site.config.ts';
 
 /** Absolute URLs, resolved against the deployed site (base path included). */
@@ -55,7 +54,8 @@ export function profilePage(site: SiteConfig, urls: PageUrls): WithContext<Profi
 }
 
 export interface CaseStudyFacts {
-  data: Pick<CaseStudyData, 'title' | 'summary' | 'stack' | 'topics'>;
+  /** From the case study's frontmatter (src/lib/schemas.ts). */
+  data: { title: string; summary: string; stack: readonly string[]; topics: readonly Topic[] };
   /** Absolute URL of its Open Graph card. */
   image: string;
   /** ISO 8601, from the content file's history (src/lib/last-modified.ts). */
