@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import diagrams from './src/lib/diagrams/index.ts';
 import contentLinks from './src/lib/content-links/index.ts';
+import ogImages from './src/lib/og/integration.ts';
+import caseStudyPdfs from './src/lib/print/integration.ts';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/site.config.ts';
 import { csp, securityHeaders } from './src/lib/security.ts';
@@ -29,7 +31,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   output: 'static',
-  integrations: [diagrams(), contentLinks(), mdx(), sitemap(), securityHeaders()],
+  integrations: [diagrams(), contentLinks(), mdx(), sitemap(), securityHeaders(), ogImages(), caseStudyPdfs()],
   security: { csp },
   markdown: {
     shikiConfig: {

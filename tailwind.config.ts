@@ -35,6 +35,10 @@ export default {
           ':root:not([data-theme="light"])': { ...declarations(palette.dark), 'color-scheme': 'dark' },
         },
         ':root[data-theme="dark"]': { ...declarations(palette.dark), 'color-scheme': 'dark' },
+        // Paper is light whatever the screen showed: the same selectors as above, later, so they win.
+        '@media print': {
+          ':root, :root[data-theme="dark"], :root:not([data-theme="light"])': { ...declarations(palette.light), 'color-scheme': 'light' },
+        },
       });
     }),
   ],

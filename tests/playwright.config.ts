@@ -14,6 +14,7 @@ const baseURL = `http://127.0.0.1:${port}`;
  */
 const VISUAL_SPEC = 'visual.spec.ts';
 const canCompareBaselines = process.platform === 'linux';
+const PRINT_SPEC = 'print.spec.ts';
 
 const screens = {
   desktop: { viewport: { width: 1280, height: 800 } },
@@ -76,7 +77,11 @@ const projects: Project[] = browsers
       colorSchemes.map((colorScheme) => ({
         name: browser.name === 'chromium' ? `${screen}-${colorScheme}` : `${browser.name}-${screen}-${colorScheme}`,
         use: { ...browser.screens[screen], colorScheme },
-        testIgnore: browser.name === 'chromium' && canCompareBaselines ? [] : [`**/${VISUAL_SPEC}`],
+        testIgnore: [
+          ...(browser.name === 'chromium' && canCompareBaselines ? [] : [`**/${VISUAL_SPEC}`]),
+          // page.pdf() is Chromium's alone.
+          ...(browser.name === 'chromium' ? [] : [`**/${PRINT_SPEC}`]),
+        ],
       })),
     ),
   );

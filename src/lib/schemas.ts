@@ -5,14 +5,21 @@
  * author the fix, not just the rule.
  */
 import { z } from 'astro/zod';
+import { isPlaceholder } from './scaffold.ts';
 import { TOPIC_IDS } from './topics.ts';
+
+const notPlaceholder = <T extends z.ZodString>(schema: T, fix: string) =>
+  schema.refine((text) => !isPlaceholder(text), { error: `still the placeholder npm run new wrote: ${fix}` });
 
 // Messages are shown after the field's name and line (see src/lib/frontmatter.ts).
 const sentence = () =>
-  z
-    .string({ error: 'required: write it as one sentence.' })
-    .trim()
-    .min(1, { error: 'must not be empty: write it as one sentence.' });
+  notPlaceholder(
+    z
+      .string({ error: 'required: write it as one sentence.' })
+      .trim()
+      .min(1, { error: 'must not be empty: write it as one sentence.' }),
+    'write it as one sentence.',
+  );
 
 const unknownFields = {
   error: (issue: { code: string; keys?: string[] }) =>
@@ -43,7 +50,7 @@ export const caseStudySchema = z.strictObject(
     summary: sentence(),
     challenge: sentence(),
     constraints: z
-      .array(z.string().trim().min(1), {
+      .array(notPlaceholder(z.string().trim().min(1), 'write a constraint in a few words.'), {
         error: 'must be a list of short phrases.',
       })
       .min(1, { error: 'needs at least one entry.' }),
@@ -51,10 +58,12 @@ export const caseStudySchema = z.strictObject(
     tradeOff: sentence(),
     role: sentence(),
     stack: z
-      .array(z.string().trim().min(1), { error: 'must be a list of technologies.' })
+      .array(notPlaceholder(z.string().trim().min(1), 'name a technology.'), { error: 'must be a list of technologies.' })
       .min(1, { error: 'needs at least one technology.' }),
     order: position('1 comes first'),
     topics,
+    /** Last changed, for structured data, when git history cannot say (src/lib/last-modified.ts). */
+    updated: z.coerce.date({ error: 'must be a date, e.g. updated: 2026-05-01 (or leave it out: git history gives it).' }).optional(),
   },
   unknownFields,
 );

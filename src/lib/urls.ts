@@ -12,10 +12,17 @@ export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
 
+/** An absolute URL for a path that already carries the base (what routes give), for crawlers and feeds. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return new URL(path, site).href;
+}
+
 export const routes = {
   home: () => href('/'),
   caseStudies: () => href('/case-studies/'),
   caseStudy: (slug: string) => href(`/case-studies/${slug}/`),
+  /** Made at build time from the page's print stylesheet (src/lib/print/). */
+  caseStudyPdf: (slug: string) => href(`/case-studies/${slug}.pdf`),
   writing: () => href('/writing/'),
   topic: (topic: string) => href(`/writing/${topic}/`),
   /** Articles have no page of their own: they live on /writing/, one anchor each. */

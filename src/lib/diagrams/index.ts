@@ -5,7 +5,9 @@
  * - `diagrams()` (default export) is the Astro integration (astro/integration.ts):
  *   ```mermaid fences in Markdown and MDX become themed, accessible inline SVG.
  * - `architectureFlowFigure()` renders a case study's Architecture Flow for a
- *   card (astro/card.ts), from the same source and through the same cache.
+ *   card (astro/card.ts), from the same source and through the same cache;
+ *   `architectureFlowDiagram()` gives the rendered diagram itself (for the
+ *   Open Graph card, src/lib/og/).
  *
  * The layers, outside in (each imports only the ones below it):
  *   astro/     Astro's hooks: the integration, the Markdown hook, the content scan, the card, the dev overlay
@@ -19,4 +21,4 @@
  * docs/diagrams.md describes how authors use it and why it is built this way.
  */
 export { diagrams as default } from './astro/integration.ts';
-export { architectureFlowFigure } from './astro/card.ts';
+export { architectureFlowDiagram, architectureFlowFigure } from './astro/card.ts';

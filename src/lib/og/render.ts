@@ -3,39 +3,104 @@
  * Both are deterministic given the same fonts, so two builds give the same
  * bytes. Fonts come from the @fontsource/ibm-plex-sans package on disk, never
  * from the network.
+ *
+ * A finished card is kept in a content-addressed cache (the key hashes the
+ * whole card tree — words, diagram SVG, styles — with the renderers' versions
+ * and the fonts), so a build whose cards have not changed renders none.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { ogFont } from '../../design-tokens.ts';
 import type { OgCardElement } from './card.ts';
+import { inlineSvgImages } from './diagram.ts';
 import { OG_IMAGE_SIZE } from './paths.ts';
+import { ogRenderStats } from './stats.ts';
+import { woffToSfnt } from './woff.ts';
+/** Bump when the rendering below changes what a cached card looks like. */
+const RENDER_VERSION = '3';
 
 // Resolved from this module so it works both from source (Vitest) and from
 // Astro's bundled build output, which still sits inside the project.
 const require = createRequire(import.meta.url);
 
-let fonts: Promise<Font[]> | undefined;
+interface Renderer {
+  fonts: Font[];
+  /** The same fonts as TrueType files, for the text of a diagram drawn inside a card (resvg reads no WOFF). */
+  fontFiles: string[];
+  fingerprint: string;
+}
 
-/** Read once per process: every card of a build shares the same font buffers. */
-function loadFonts(): Promise<Font[]> {
-  fonts ??= Promise.all(
-    ogFont.files.map(async ({ weight, file }) => ({
-      name: ogFont.family,
-      weight,
-      style: 'normal' as const,
-      data: await readFile(require.resolve(file)),
-    })),
-  );
-  return fonts;
+let renderer: Promise<Renderer> | undefined;
+
+/** The cache folder, beside the diagrams' (Astro's cache dir). */
+const ogCacheDir = () => join(process.cwd(), 'node_modules', '.astro', 'og');
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  // Write then rename: a build killed mid-write never leaves a torn file behind.
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
+}
+
+/** Read once per process: every card of a build shares the same fonts. */
+function loadRenderer(): Promise<Renderer> {
+  renderer ??= (async () => {
+    const fingerprint = createHash('sha256').update(RENDER_VERSION);
+    for (const name of ['satori', '@resvg/resvg-js']) {
+      fingerprint.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+    }
+    const fontDir = join(ogCacheDir(), 'fonts');
+    await mkdir(fontDir, { recursive: true });
+    const fonts: Font[] = [];
+    const fontFiles: string[] = [];
+    for (const { weight, file } of ogFont.files) {
+      const data = await readFile(require.resolve(file));
+      const hash = createHash('sha256').update(data).digest('hex').slice(0, 16);
+      fingerprint.update(hash);
+      const fontFile = join(fontDir, `${hash}.ttf`);
+      await writeAtomically(fontFile, woffToSfnt(data));
+      fonts.push({ name: ogFont.family, weight, style: 'normal', data });
+      fontFiles.push(fontFile);
+    }
+    return { fonts, fontFiles, fingerprint: fingerprint.digest('hex') };
+  })();
+  return renderer;
 }
 
 export async function renderOgImage(card: OgCardElement): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(card, { ...OG_IMAGE_SIZE, fonts: await loadFonts() });
-  // No system fonts: satori has already turned every glyph into a path, and a
-  // machine's own fonts must not change the output.
-  const png = new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+  const { fonts, fontFiles } = await loadRenderer();
+  const svg = await satori(card, { ...OG_IMAGE_SIZE, fonts });
+  // No system fonts: satori has already turned its own glyphs into paths, a
+  // diagram inside the card gets the site's font, and a machine's own fonts
+  // must not change the output.
+  const png = new Resvg(inlineSvgImages(svg), {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: ogFont.family, sansSerifFamily: ogFont.family },
+  })
+    .render()
+    .asPng();
   // Copied into a plain ArrayBuffer: a Buffer's type also admits SharedArrayBuffer, which Response's body does not.
   return new Uint8Array(png);
+}
+
+/** renderOgImage() through the cache: the same card is never rendered twice. */
+export async function cachedOgImage(card: OgCardElement): Promise<Uint8Array<ArrayBuffer>> {
+  const { fingerprint } = await loadRenderer();
+  const key = createHash('sha256').update(fingerprint).update(JSON.stringify(card)).digest('hex');
+  const path = join(ogCacheDir(), key.slice(0, 2), `${key}.png`);
+  const stats = ogRenderStats();
+  try {
+    const cached = new Uint8Array(await readFile(path));
+    stats.cacheHits += 1;
+    return cached;
+  } catch {
+    const png = await renderOgImage(card);
+    await mkdir(join(ogCacheDir(), key.slice(0, 2)), { recursive: true });
+    await writeAtomically(path, png);
+    stats.rendered += 1;
+    return png;
+  }
 }

@@ -1,14 +1,24 @@
 /**
  * One Open Graph card per page, rendered to PNG at build time. Titles come
  * from src/lib/pages.ts, as the pages' own do, so a card says what the link
- * preview's og:title says; case studies read their own frontmatter.
+ * preview's og:title says; case studies read their own frontmatter and show
+ * their Architecture Flow. Cards are cached by content (src/lib/og/render.ts).
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getArticles, getCaseStudies } from '../../data/content.ts';
+import { getArticles, getCaseStudies, type CaseStudy } from '../../data/content.ts';
 import { topicsInUse, withTopic } from '../../lib/entries.ts';
-import { ogCard, type OgCardContent } from '../../lib/og/card.ts';
+import { architectureFlowDiagram } from '../../lib/diagrams/index.ts';
+import {
+  CARD_DIAGRAM_FLOOR_SCALE,
+  CASE_STUDY_DIAGRAM_BOXES,
+  caseStudyOgCard,
+  ogCard,
+  type OgCardContent,
+  type OgCardElement,
+} from '../../lib/og/card.ts';
+import { inLightPalette, placeDiagram, turnedFlowchart, type CardDiagram } from '../../lib/og/diagram.ts';
 import { ogImageSlug } from '../../lib/og/paths.ts';
-import { renderOgImage } from '../../lib/og/render.ts';
+import { cachedOgImage } from '../../lib/og/render.ts';
 import { pageCopy, topicPageCopy } from '../../lib/pages.ts';
 import { topicLabel } from '../../lib/topics.ts';
 import { site } from '../../site.config.ts';
@@ -16,68 +26,81 @@ import { site } from '../../site.config.ts';
 /** Short names in one line of a card, each kept whole: no line break inside "Data & storage". */
 const names = (items: readonly string[]) => items.map((item) => item.replaceAll(' ', '\u00a0')).join(' · ');
 
+const textCard = (content: OgCardContent) => ogCard(content, site);
+
+/**
+ * The Architecture Flow as the page draws it and, where it has a direction,
+ * turned the other way: the card takes whichever draws its labels larger.
+ */
+async function cardDiagrams(caseStudy: CaseStudy): Promise<CardDiagram[]> {
+  const authored = await architectureFlowDiagram(caseStudy);
+  const turnedSource = turnedFlowchart(authored.source);
+  const variants = [authored.diagram];
+  if (turnedSource) variants.push((await architectureFlowDiagram(caseStudy, () => turnedSource)).diagram);
+  return variants.map(({ svg, width, height }) => ({ svg: inLightPalette(svg), width, height }));
+}
+
+async function caseStudyCard(caseStudy: CaseStudy): Promise<OgCardElement> {
+  const diagram = placeDiagram(await cardDiagrams(caseStudy), CASE_STUDY_DIAGRAM_BOXES, CARD_DIAGRAM_FLOOR_SCALE);
+  return caseStudyOgCard({ kind: 'Case study', title: caseStudy.data.title, challenge: caseStudy.data.challenge, diagram }, site);
+}
+
 export const getStaticPaths = (async () => {
   const caseStudies = await getCaseStudies();
   const articles = await getArticles();
   const caseStudyTitles = names(caseStudies.map((caseStudy) => caseStudy.data.title));
 
-  const cards: { route: string; content: OgCardContent }[] = [
+  const cards: { route: string; card: OgCardElement }[] = [
     {
       route: '/',
-      content: {
+      card: textCard({
         kind: 'Portfolio',
         title: site.seo.titleSuffix,
         summary: site.subline,
         detail: { label: 'Case studies', text: caseStudyTitles },
-      },
+      }),
     },
     {
       route: '/case-studies/',
-      content: {
+      card: textCard({
         kind: 'Portfolio',
         title: pageCopy.caseStudies.title,
         summary: pageCopy.caseStudies.intro,
         detail: { label: 'Systems', text: caseStudyTitles },
-      },
+      }),
     },
-    ...caseStudies.map(({ id, data }) => ({
-      route: `/case-studies/${id}/`,
-      content: {
-        kind: 'Case study',
-        title: data.title,
-        summary: data.challenge,
-        detail: { label: 'Trade-off', text: data.tradeOff },
-      },
-    })),
+    ...(await Promise.all(
+      caseStudies.map(async (caseStudy) => ({ route: `/case-studies/${caseStudy.id}/`, card: await caseStudyCard(caseStudy) })),
+    )),
     {
       route: '/writing/',
-      content: {
+      card: textCard({
         kind: 'Portfolio',
         title: pageCopy.writing.title,
         summary: pageCopy.writing.intro,
         detail: { label: 'Topics', text: names(topicsInUse(articles).map(({ topic }) => topicLabel(topic))) },
-      },
+      }),
     },
     ...topicsInUse(articles).map(({ topic, count }) => ({
       route: `/writing/${topic}/`,
-      content: {
+      card: textCard({
         kind: 'Writing',
         title: topicPageCopy(topic, count).title,
         summary: topicPageCopy(topic, count).intro,
         // topicsInUse lists only topics with an article, so there is a newest one.
         detail: { label: 'Latest', text: withTopic(articles, topic)[0]!.data.title },
-      },
+      }),
     })),
     {
       route: '/404',
-      content: { kind: 'Portfolio', title: pageCopy.notFound.title, summary: pageCopy.notFound.intro },
+      card: textCard({ kind: 'Portfolio', title: pageCopy.notFound.title, summary: pageCopy.notFound.intro }),
     },
   ];
 
-  return cards.map(({ route, content }) => ({ params: { slug: ogImageSlug(route) }, props: { content } }));
+  return cards.map(({ route, card }) => ({ params: { slug: ogImageSlug(route) }, props: { card } }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props }) =>
-  new Response(await renderOgImage(ogCard(props.content, site)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(await cachedOgImage(props.card), { headers: { 'Content-Type': 'image/png' } });

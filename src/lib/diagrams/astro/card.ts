@@ -7,6 +7,7 @@ import { entryArchitectureFlow, type CaseStudyEntry } from '../document/architec
 import { locateFailure } from '../errors.ts';
 import { figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
+import type { RenderedDiagram } from '../types.ts';
 import { sharedPipeline } from './shared-pipeline.ts';
 
 const cardUses = new WeakMap<object, number>();
@@ -18,12 +19,25 @@ const cardUses = new WeakMap<object, number>();
 export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object): Promise<string> {
   const count = (cardUses.get(page) ?? 0) + 1;
   cardUses.set(page, count);
-  const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
-  const result = await sharedPipeline().render(fence.source);
-  if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
-  return figureHtml(result.diagram, {
-    heading: fence.heading,
+  const { diagram, heading } = await architectureFlowDiagram(caseStudy);
+  return figureHtml(diagram, {
+    heading,
     instance: instanceSuffix({ kind: 'card', count }),
     className: 'diagram--card',
   });
+}
+
+/**
+ * The rendered Architecture Flow itself, and its source; `reshape` renders a
+ * variant of that source (e.g. another direction) through the same cache.
+ * The Open Graph card (src/lib/og/) starts from it.
+ */
+export async function architectureFlowDiagram(
+  caseStudy: CaseStudyEntry,
+  reshape: (source: string) => string = (source) => source,
+): Promise<{ diagram: RenderedDiagram; heading: string | undefined; source: string }> {
+  const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
+  const result = await sharedPipeline().render(reshape(fence.source));
+  if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
+  return { diagram: result.diagram, heading: fence.heading, source: fence.source };
 }

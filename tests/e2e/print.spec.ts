@@ -1,0 +1,121 @@
+/**
+ * Print, and the PDF made from it. Each case study is printed with
+ * page.pdf() — after switching the screen to dark, the worst case — and the
+ * PDF read back: every diagram whole on one page, in vectors, in the light
+ * palette, its labels at 8pt or more. The PDF the build wrote for it must
+ * open, carry its title, author and every section heading as text, and have
+ * the page count printing the page gives now.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { palette } from '../../src/design-tokens.ts';
+import { pdfOptions } from '../../src/lib/print/pdf.ts';
+import { site } from '../../src/site.config.ts';
+import { readPdf, type PdfDocument } from './pdf-reader.ts';
+import { openSettled, sitePages } from './site-pages.ts';
+import { normalise } from './support.ts';
+
+const caseStudies = sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.test(page.path));
+const POINTS_PER_CSS_PIXEL = 0.75;
+const LABEL_FLOOR_PT = 8;
+/**
+ * Why labels still print below the floor: not the print stylesheet (each diagram already takes a
+ * landscape page's full width) but the diagrams themselves, which issue 8 reworks. Until it lands
+ * the floor test is expected to fail, and Playwright reports it the moment it passes.
+ */
+const BELOW_FLOOR_UNTIL_ISSUE_8 =
+  "Mermaid's edge labels are ≈ 11 px at natural size (issue 8, item 1: labels 14–16 px); the CQRS flow is 2,213 px wide (items 2 and 5: a narrow layout, a reworked flow)";
+
+// Printing a document and reading every page of it back takes a while on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+/** The colours only the dark palette has: none may be painted on paper. */
+const darkOnly = Object.values(palette.dark).filter((colour) => !Object.values(palette.light).includes(colour));
+
+interface DiagramOnScreen {
+  name: string;
+  labels: string[];
+}
+
+async function diagramsOf(page: Page): Promise<DiagramOnScreen[]> {
+  return page.locator('.case-study-body .diagram svg').evaluateAll((svgs) =>
+    svgs.map((svg) => ({
+      name: svg.querySelector('title')?.textContent ?? '',
+      labels: [...svg.querySelectorAll('text')].map((text) => (text.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean),
+    })),
+  );
+}
+
+/** The smallest label of each diagram as printed, in points: font size × the SVG's scale. */
+async function smallestPrintedLabels(page: Page): Promise<{ name: string; label: string; points: number }[]> {
+  const pixels = await page.locator('.case-study-body .diagram svg').evaluateAll((svgs) =>
+    svgs.map((svg) => {
+      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      const sizes = [...svg.querySelectorAll('text')]
+        .filter((text) => (text.textContent ?? '').trim() !== '')
+        .map((text) => ({ label: (text.textContent ?? '').trim(), size: Number.parseFloat(getComputedStyle(text).fontSize) * scale }));
+      const smallest = sizes.reduce((least, entry) => (entry.size < least.size ? entry : least));
+      return { name: svg.querySelector('title')?.textContent ?? '', label: smallest.label, size: smallest.size };
+    }),
+  );
+  return pixels.map(({ name, label, size }) => ({ name, label, points: size * POINTS_PER_CSS_PIXEL }));
+}
+
+async function printDark(page: Page, path: string): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>> }> {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openSettled(page, path);
+  await page.evaluate(() => {
+    document.documentElement.dataset['theme'] = 'dark';
+  });
+  const diagrams = await diagramsOf(page);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const labels = await smallestPrintedLabels(page);
+  const pdf = await readPdf(await page.pdf(pdfOptions(site.name)));
+  return { diagrams, pdf, labels };
+}
+
+for (const { path, name } of caseStudies) {
+  test.describe(name, () => {
+    test('prints every diagram whole on one page, in vectors and the light palette', async ({ page }) => {
+      const { diagrams, pdf } = await printDark(page, path);
+      expect(diagrams.length).toBeGreaterThan(0);
+      for (const diagram of diagrams) {
+        const home = pdf.pages.find((pdfPage) => diagram.labels.every((label) => pdfPage.text.includes(label)));
+        expect(home, `${diagram.name}: no single page holds all its labels`).toBeDefined();
+        expect(home!.images, `${diagram.name} is drawn as a bitmap`).toBe(0);
+        expect(home!.paths).toBeGreaterThan(0);
+      }
+      const fills = new Set(pdf.pages.flatMap((pdfPage) => [...pdfPage.fills]));
+      expect([...fills].filter((colour) => darkOnly.includes(colour)), 'dark-palette colours on paper').toEqual([]);
+      expect(fills).toContain(palette.light.text);
+    });
+
+    test(`prints diagram labels at ${LABEL_FLOOR_PT}pt or more`, async ({ page }) => {
+      test.fail(true, BELOW_FLOOR_UNTIL_ISSUE_8);
+      const { labels } = await printDark(page, path);
+      for (const { name: diagram, label, points } of labels) {
+        expect(points, `${diagram}: "${label}" prints at ${points.toFixed(1)}pt`).toBeGreaterThanOrEqual(LABEL_FLOOR_PT);
+      }
+    });
+
+    test('has a PDF that opens with its title, author and every section heading as text, and a stable page count', async ({ page, request }) => {
+      await openSettled(page, path);
+      const link = page.getByRole('link', { name: 'Download PDF' });
+      const href = await link.getAttribute('href');
+      expect(href).toBe(await page.locator('link[rel="alternate"][type="application/pdf"]').getAttribute('href'));
+      const title = normalise(await page.locator('h1').innerText());
+      const headings = (await page.locator('.case-study-body h2').allInnerTexts()).map(normalise);
+      const response = await request.get(href!);
+      expect(response.headers()['content-type']).toContain('application/pdf');
+      const built = await readPdf(await response.body());
+
+      expect(built.info).toMatchObject({ Title: title, Author: site.name });
+      const text = built.pages.map((pdfPage) => pdfPage.text).join(' ');
+      for (const heading of [title, ...headings]) expect(text, `"${heading}" is not in the PDF's text`).toContain(heading);
+      expect(built.pages.every((pdfPage) => pdfPage.images === 0), 'a bitmap in the PDF').toBe(true);
+
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      const printedNow = await readPdf(await page.pdf(pdfOptions(site.name)));
+      expect(built.pages.length).toBe(printedNow.pages.length);
+    });
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run new`, end to end, in a copy of the site: scaffold a case study, see
+ * the build refuse it with the file and line of each placeholder, fill them
+ * in, build, and find the page (with its diagram and its PDF).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroCli } from '../../scripts/astro-cli.ts';
+
+const project = fileURLToPath(new URL('../../', import.meta.url));
+const newCommand = join(project, 'scripts/new.ts');
+const SITE_FILES = ['src', 'content', 'public', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
+
+let site: string;
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(process.execPath, [command, ...args], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  site = mkdtempSync(join(tmpdir(), 'portfolio-new-'));
+  for (const file of SITE_FILES) cpSync(join(project, file), join(site, file), { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(site, 'node_modules'));
+  // The copy keeps Astro's content store and diagram cache apart from the project's.
+  cpSync(join(project, 'astro.config.mjs'), join(site, 'astro.config.project.mjs'));
+  writeFileSync(join(site, 'astro.config.mjs'), "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n");
+  execFileSync('git', ['init', '-q'], { cwd: site });
+});
+
+afterAll(() => {
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+describe('npm run new -- case-study', () => {
+  const file = () => join(site, 'content/case-studies/event-sourced-billing.mdx');
+
+  it('writes the file with the next order, says where, and what to do next', () => {
+    const { status, output } = run(newCommand, ['case-study', 'Event Sourced Billing']);
+    expect(status).toBe(0);
+    expect(output).toContain('content/case-studies/event-sourced-billing.mdx (order 4)');
+    expect(output).toMatch(/Next: replace every TODO/);
+    expect(readFileSync(file(), 'utf8')).toMatch(/^order: 4$/m);
+  });
+
+  it('never overwrites a file, and rejects a title that makes no slug', () => {
+    const before = readFileSync(file(), 'utf8');
+    expect(run(newCommand, ['case-study', 'Event Sourced Billing'])).toMatchObject({ status: 1, output: expect.stringMatching(/already exists/) });
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    expect(run(newCommand, ['case-study', '???'])).toMatchObject({ status: 1, output: expect.stringMatching(/no letters or digits/) });
+  });
+
+  it('is refused by the build until filled in, with the file and line of each placeholder', () => {
+    const { status, output } = run(astroCli, ['sync']);
+    expect(status).not.toBe(0);
+    const lines = readFileSync(file(), 'utf8').split('\n');
+    const lineOf = (field: string) => lines.findIndex((line) => line.startsWith(`${field}:`)) + 1;
+    expect(output).toContain(`content/case-studies/event-sourced-billing.mdx:${lineOf('summary')}  summary: still the placeholder`);
+    expect(output).toContain(`content/case-studies/event-sourced-billing.mdx:${lineOf('topics')}  topics.0: unknown topic "TODO"`);
+  }, 120_000);
+
+  it('builds into a page, with its diagram and its PDF, once filled in', () => {
+    const filled = readFileSync(file(), 'utf8')
+      .replace(/"TODO: [^"]*"/g, '"Bill customers from an append-only log of usage events."')
+      .replace('[TODO]', '[data, architecture]')
+      .replaceAll(/^TODO:? (.*)$/gm, 'Written.')
+      .replace(/accDescr: TODO.*$/m, 'accDescr: A client calls the service, which writes to the store.');
+    writeFileSync(file(), filled);
+    const { status, output } = run(astroCli, ['build']);
+    expect(status, output).toBe(0);
+    const page = readFileSync(join(site, 'dist/case-studies/event-sourced-billing/index.html'), 'utf8');
+    expect(page).toContain('>Event Sourced Billing</h1>');
+    expect(page).toMatch(/<figure class="diagram"[^>]*>.*?<svg/s);
+    expect(existsSync(join(site, 'dist/case-studies/event-sourced-billing.pdf'))).toBe(true);
+  }, 600_000);
+});
