@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, devices, type PlaywrightTestConfig, type Project } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { firefox, webkit } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+import { ANY_COLOUR_SCHEME, type CheckOptions } from './e2e/options.ts';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env['E2E_PORT'] ?? 4329);
@@ -12,7 +13,6 @@ const baseURL = `http://127.0.0.1:${port}`;
  * them: Chromium on Linux (the machine kind of this project and of CI). Other
  * browsers and platforms run every other check, but not the screenshots.
  */
-const VISUAL_SPEC = 'visual.spec.ts';
 const canCompareBaselines = process.platform === 'linux';
 const PRINT_SPEC = 'print.spec.ts';
 
@@ -22,6 +22,7 @@ const screens = {
 } as const;
 const colorSchemes = ['light', 'dark'] as const;
 
+type Project = NonNullable<PlaywrightTestConfig<CheckOptions>['projects']>[number];
 type Use = NonNullable<Project['use']>;
 
 /**
@@ -69,6 +70,8 @@ const browsers: { name: string; installed: boolean; screens: Record<keyof typeof
  * their plain names (desktop-light…); Firefox and WebKit are defined the same
  * way but only run where Playwright's build of them is installed (a GitHub
  * runner after `npx playwright install`), and skip the pixel comparison.
+ * A test that sets the colour scheme itself runs in the light project only
+ * (tests/e2e/options.ts).
  */
 const projects: Project[] = browsers
   .filter((browser) => browser.installed)
@@ -76,17 +79,15 @@ const projects: Project[] = browsers
     (Object.keys(screens) as (keyof typeof screens)[]).flatMap((screen) =>
       colorSchemes.map((colorScheme) => ({
         name: browser.name === 'chromium' ? `${screen}-${colorScheme}` : `${browser.name}-${screen}-${colorScheme}`,
-        use: { ...browser.screens[screen], colorScheme },
-        testIgnore: [
-          ...(browser.name === 'chromium' && canCompareBaselines ? [] : [`**/${VISUAL_SPEC}`]),
-          // page.pdf() is Chromium's alone.
-          ...(browser.name === 'chromium' ? [] : [`**/${PRINT_SPEC}`]),
-        ],
+        use: { ...browser.screens[screen], colorScheme, compareBaselines: browser.name === 'chromium' && canCompareBaselines },
+        // page.pdf() is Chromium's alone.
+        testIgnore: browser.name === 'chromium' ? [] : [`**/${PRINT_SPEC}`],
+        ...(colorScheme === 'light' ? {} : { grepInvert: new RegExp(ANY_COLOUR_SCHEME) }),
       })),
     ),
   );
 
-const config: PlaywrightTestConfig = {
+const config: PlaywrightTestConfig<CheckOptions> = {
   testDir: './e2e',
   outputDir: '../test-results',
   snapshotPathTemplate: '{testDir}/__screenshots__/{projectName}/{arg}{ext}',
@@ -94,7 +95,8 @@ const config: PlaywrightTestConfig = {
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: 2,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
+  // The JSON report says where the time went: node scripts/e2e-timings.ts test-results/e2e-report.json
+  reporter: [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }], ['json', { outputFile: '../test-results/e2e-report.json' }]],
   expect: {
     // Any changed pixel fails: a heading moved by 1 px or a text colour nudged
     // is exactly what these checks exist to catch. Renders are deterministic

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 import { normalise, visibleText } from './support.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/copy/${name}`, import.meta.url), 'utf8');
@@ -28,7 +29,7 @@ const articles = fixture('articles.txt')
 /** Where the positioning line starts, the author's page order can be checked line by line. */
 const positioning = siteLines.findIndex((line) => line.startsWith('Senior Backend Engineer'));
 
-test('the home page holds every line of the author\'s copy, in order', async ({ page }) => {
+test('the home page holds every line of the author\'s copy, in order', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.goto('./');
   const text = await visibleText(page);
   const hero = normalise(await page.getByRole('region', { name: /Senior Backend Engineer/ }).innerText());
@@ -43,7 +44,7 @@ test('the home page holds every line of the author\'s copy, in order', async ({ 
   }
 });
 
-test('writing shows all fifteen articles, none cut off', async ({ page }) => {
+test('writing shows all fifteen articles, none cut off', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   expect(articles).toHaveLength(15);
   await page.goto('writing/');
   const text = await visibleText(page);
@@ -57,7 +58,7 @@ test('writing shows all fifteen articles, none cut off', async ({ page }) => {
   expect(text).not.toMatch(/\.\.\.|…/);
 });
 
-test('topics can be browsed without JavaScript', async ({ browser }) => {
+test('topics can be browsed without JavaScript', { tag: ANY_COLOUR_SCHEME }, async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('writing/');

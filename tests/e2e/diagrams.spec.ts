@@ -1,9 +1,11 @@
 /**
  * Build-time diagrams in the built site: visible and legible in light and
- * dark, following the theme toggle with CSS alone, labels inside their
- * shapes, and never wider than a phone.
+ * dark, following the theme toggle with CSS alone, and labels inside their
+ * shapes. (That no diagram reaches past a 360 px screen is a check of every
+ * page, in pages.spec.ts.)
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 import { palette } from '../../src/design-tokens.ts';
 import { hexToRgb } from './support.ts';
 
@@ -29,31 +31,52 @@ const labelFills = (diagram: Locator) =>
 const firstLabelFill = async (diagram: Locator) => (await labelFills(diagram))[0];
 
 for (const path of PAGES) {
-  test.describe(`diagrams on ${path}`, () => {
-    test.beforeEach(async ({ page }) => {
-      await page.goto(path);
-    });
+  // One page load for the three checks; the one that switches the page to dark comes last.
+  test(`diagrams on ${path}: visible, named and in the page's theme; labels inside their nodes; no white box on a dark page`, async ({ page }) => {
+    await page.goto(path);
 
-    test('are visible, named, and drawn in the theme the page shows', async ({ page }) => {
+    await test.step('are visible, named, and drawn in the theme the page shows', async () => {
       const count = await diagrams(page).count();
-      expect(count).toBeGreaterThan(0);
+      expect.soft(count, `${path}: diagrams`).toBeGreaterThan(0);
       const theme = await activeTheme(page);
       for (let index = 0; index < count; index += 1) {
         const diagram = diagrams(page).nth(index);
+        const which = `${path}: diagram ${index + 1}`;
         await diagram.scrollIntoViewIfNeeded();
-        await expect(diagram).toBeVisible();
+        await expect.soft(diagram, which).toBeVisible();
         const box = await diagram.boundingBox();
-        expect(box?.width).toBeGreaterThan(100);
-        expect(box?.height).toBeGreaterThan(20);
+        expect.soft(box?.width, `${which}: width`).toBeGreaterThan(100);
+        expect.soft(box?.height, `${which}: height`).toBeGreaterThan(20);
         const name = await diagram.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.textContent ?? '');
-        expect(name.trim()).not.toBe('');
+        expect.soft(name.trim(), `${which}: accessible name`).not.toBe('');
         const fills = await labelFills(diagram);
-        expect(fills).toContain(hexToRgb(palette[theme].text));
-        expect(fills).not.toContain(hexToRgb(palette[theme === 'dark' ? 'light' : 'dark'].text));
+        expect.soft(fills, `${which}: label colours in the ${theme} theme`).toContain(hexToRgb(palette[theme].text));
+        expect.soft(fills, `${which}: label colours in the ${theme} theme`).not.toContain(hexToRgb(palette[theme === 'dark' ? 'light' : 'dark'].text));
       }
     });
 
-    test('leave no white box on a dark page', async ({ page }) => {
+    await test.step('keep every label inside its node', async () => {
+      const labels = await diagrams(page).evaluateAll((svgs) =>
+        svgs.flatMap((svg) =>
+          [...svg.querySelectorAll('g.node, g.actor-top, g.actor-bottom')].flatMap((node) => {
+            const shape = node.querySelector('rect, polygon, circle, ellipse, path');
+            const label = node.querySelector('text');
+            if (!shape || !label || (label.textContent ?? '').trim() === '') return [];
+            const outer = shape.getBoundingClientRect();
+            const inner = label.getBoundingClientRect();
+            // Half a pixel of slack for anti-aliasing at fractional scales.
+            const slack = 0.5;
+            const inside =
+              inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+            return [{ label: `${svg.id}: "${label.textContent?.trim()}"`, inside }];
+          }),
+        ),
+      );
+      expect.soft(labels.length, `${path}: labels in nodes`).toBeGreaterThan(3);
+      expect.soft(labels.filter(({ inside }) => !inside).map(({ label }) => label), `${path}: labels outside their nodes`).toEqual([]);
+    });
+
+    await test.step('leave no white box on a dark page', async () => {
       // A box: any filled shape of at least 24 × 24 px (arrowheads and dots are ink, not boxes).
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
@@ -75,44 +98,12 @@ for (const path of PAGES) {
             .map(({ paint }) => paint),
         ),
       );
-      expect(bright).toEqual([]);
-    });
-
-    test('keep every label inside its node', async ({ page }) => {
-      const labels = await diagrams(page).evaluateAll((svgs) =>
-        svgs.flatMap((svg) =>
-          [...svg.querySelectorAll('g.node, g.actor-top, g.actor-bottom')].flatMap((node) => {
-            const shape = node.querySelector('rect, polygon, circle, ellipse, path');
-            const label = node.querySelector('text');
-            if (!shape || !label || (label.textContent ?? '').trim() === '') return [];
-            const outer = shape.getBoundingClientRect();
-            const inner = label.getBoundingClientRect();
-            // Half a pixel of slack for anti-aliasing at fractional scales.
-            const slack = 0.5;
-            const inside =
-              inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
-            return [{ label: `${svg.id}: "${label.textContent?.trim()}"`, inside }];
-          }),
-        ),
-      );
-      expect(labels.length).toBeGreaterThan(3);
-      expect(labels.filter(({ inside }) => !inside).map(({ label }) => label)).toEqual([]);
-    });
-
-    test('never widen the page at 360 px', async ({ page }) => {
-      await page.setViewportSize({ width: 360, height: 800 });
-      await page.goto(path);
-      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
-      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
-      for (const canvas of await page.locator('.diagram__canvas').all()) {
-        const box = await canvas.boundingBox();
-        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(widths.viewport);
-      }
+      expect.soft(bright, `${path}: bright boxes on the dark page`).toEqual([]);
     });
   });
 }
 
-test('a diagram follows the theme toggle without a reload', async ({ page }) => {
+test('a diagram follows the theme toggle without a reload', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('case-studies/telemetry-pipeline/');
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 
-test('a recruiter goes from the home page to a case study, then to contact', async ({ page }) => {
+test('a recruiter goes from the home page to a case study, then to contact', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Senior Backend Engineer');
 
@@ -18,7 +19,7 @@ test('a recruiter goes from the home page to a case study, then to contact', asy
   await expect(contact.getByRole('link', { name: /^Email / })).toHaveAttribute('href', /^mailto:/);
 });
 
-test('a case study links to its neighbours and to related writing', async ({ page }) => {
+test('a case study links to its neighbours and to related writing', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.goto('case-studies/sliding-window-rate-limiter/');
   const more = page.getByRole('navigation', { name: 'More case studies' });
   await expect(more.getByRole('link', { name: /Previous case study Telemetry Pipeline/ })).toBeVisible();
@@ -29,14 +30,14 @@ test('a case study links to its neighbours and to related writing', async ({ pag
   await expect(related.getByRole('article').first()).toBeVisible();
 });
 
-test('unknown paths get the 404 page', async ({ page }) => {
+test('unknown paths get the 404 page', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   const response = await page.goto('no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
 });
 
-test('a keyboard user can skip straight to the content', async ({ page }) => {
+test('a keyboard user can skip straight to the content', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.goto('./');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });

@@ -13,6 +13,7 @@ import { site } from '../../src/site.config.ts';
 import { readPdf, type PdfDocument } from './pdf-reader.ts';
 import { openSettled, sitePages } from './site-pages.ts';
 import { normalise } from './support.ts';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 
 const caseStudies = sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.test(page.path));
 const POINTS_PER_CSS_PIXEL = 0.75;
@@ -74,7 +75,8 @@ async function printDark(page: Page, path: string): Promise<{ diagrams: DiagramO
 }
 
 for (const { path, name } of caseStudies) {
-  test.describe(name, () => {
+  // Printing sets its own colour scheme: once per screen is enough.
+  test.describe(name, { tag: ANY_COLOUR_SCHEME }, () => {
     test('prints every diagram whole on one page, in vectors and the light palette', async ({ page }) => {
       const { diagrams, pdf } = await printDark(page, path);
       expect(diagrams.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { site } from '../../src/site.config.ts';
 import { openSettled, sitePages } from './site-pages.ts';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 
 type Block = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ async function blocksOf(page: Page): Promise<Block[]> {
 const isAbsoluteUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\//.test(value);
 
 for (const { path } of sitePages) {
-  test(`${path}: every JSON-LD block parses and names a schema.org type`, async ({ page }) => {
+  test(`${path}: every JSON-LD block parses and names a schema.org type`, { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
     await openSettled(page, path);
     for (const block of await blocksOf(page)) {
       expect(block['@context']).toBe('https://schema.org');
@@ -27,7 +28,7 @@ for (const { path } of sitePages) {
   });
 }
 
-test('the home page is a ProfilePage about the author', async ({ page }) => {
+test('the home page is a ProfilePage about the author', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await openSettled(page, '/');
   const blocks = await blocksOf(page);
   const profile = blocks.find((block) => block['@type'] === 'ProfilePage');
@@ -40,7 +41,7 @@ test('the home page is a ProfilePage about the author', async ({ page }) => {
 });
 
 for (const { path } of sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.test(page.path))) {
-  test(`${path}: a TechArticle and its breadcrumbs, from the page's own words`, async ({ page }) => {
+  test(`${path}: a TechArticle and its breadcrumbs, from the page's own words`, { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
     await openSettled(page, path);
     const blocks = await blocksOf(page);
     const article = blocks.find((block) => block['@type'] === 'TechArticle');

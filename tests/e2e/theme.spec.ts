@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ANY_COLOUR_SCHEME } from './options.ts';
 import { palette } from '../../src/design-tokens.ts';
 import { hexToRgb, pageBackground } from './support.ts';
 
@@ -20,7 +21,7 @@ async function recordFirstPaintBackground(page: Page) {
 const firstPaintBg = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { firstPaintBg?: string }).firstPaintBg).then((handle) => handle.jsonValue());
 
-test('the OS preference decides when the visitor has not chosen', async ({ page }) => {
+test('the OS preference decides when the visitor has not chosen', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./');
   expect(await pageBackground(page)).toBe(darkBg);
@@ -28,7 +29,7 @@ test('the OS preference decides when the visitor has not chosen', async ({ page 
   expect(await pageBackground(page)).toBe(lightBg);
 });
 
-test('the toggle switches theme, and the choice persists across pages before first paint', async ({ page }) => {
+test('the toggle switches theme, and the choice persists across pages before first paint', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await recordFirstPaintBackground(page);
   await page.goto('./');
@@ -50,7 +51,7 @@ test('the toggle switches theme, and the choice persists across pages before fir
   expect(await firstPaintBg(page)).toBe(lightBg);
 });
 
-test('a visitor whose OS is dark can still choose light', async ({ page }) => {
+test('a visitor whose OS is dark can still choose light', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('case-studies/');
   await page.getByRole('button', { name: /theme/i }).click();

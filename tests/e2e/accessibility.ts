@@ -1,16 +1,18 @@
 /**
- * WCAG 2.2 AA on every page: axe finds no violation, and, where axe cannot
- * look, the Tab key reaches every link and control, each showing where the
- * focus is.
+ * WCAG 2.2 AA where a page is open: what axe finds, and, where axe cannot
+ * look, what the Tab key reaches and whether each stop shows the focus.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openSettled, sitePages } from './site-pages.ts';
+import type { Page } from '@playwright/test';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+export async function axeViolations(page: Page): Promise<string[]> {
+  // axe.run() in the page itself. The default mode runs each frame apart and
+  // then merges the results in a blank page of its own: a second page opened
+  // per check, for cross-origin frames that no page here has (nothing may load
+  // from another origin).
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode().withTags(WCAG_22_AA).analyze();
   return violations.flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help}\n  at ${node.target.join(' ')}\n  ${node.failureSummary?.replaceAll('\n', '\n  ')}`),
   );
@@ -26,7 +28,7 @@ interface FocusStop {
  * Tabs through the page once and returns what should have been reached but
  * was not, and what was reached without a visible focus indicator.
  */
-async function tabThrough(page: Page): Promise<{ reachable: string[]; unreached: string[]; withoutIndicator: string[] }> {
+export async function tabThrough(page: Page): Promise<{ reachable: string[]; unreached: string[]; withoutIndicator: string[] }> {
   const reachable = await page.evaluate(() => {
     const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.checkVisibility({ visibilityProperty: true }));
@@ -52,17 +54,4 @@ async function tabThrough(page: Page): Promise<{ reachable: string[]; unreached:
     unreached: reachable.filter((_, index) => !reached.has(index)),
     withoutIndicator: [...new Set(stops.filter((stop) => stop.probe >= 0 && !stop.indicated).map((stop) => reachable[stop.probe]!))],
   };
-}
-
-for (const { path } of sitePages) {
-  test(`${path} meets WCAG 2.2 AA: no axe violation; Tab reaches every link and control, with visible focus`, async ({ page }) => {
-    await openSettled(page, path);
-    const violations = await axeViolations(page);
-    expect.soft(violations, `${path}: ${violations.length} axe violations`).toEqual([]);
-
-    const { reachable, unreached, withoutIndicator } = await tabThrough(page);
-    expect(reachable.length, `${path}: no links or controls found`).toBeGreaterThan(0);
-    expect.soft(unreached, `${path}: links and controls the Tab key never reaches`).toEqual([]);
-    expect.soft(withoutIndicator, `${path}: focused without a visible indicator`).toEqual([]);
-  });
 }

@@ -1,0 +1,23 @@
+/**
+ * The project options the specs read: which projects compare screenshots
+ * with the committed baselines (tests/playwright.config.ts decides).
+ */
+import { test as base } from '@playwright/test';
+
+export interface CheckOptions {
+  /** Pixel baselines are only comparable with renders from the browser and platform that made them. */
+  compareBaselines: boolean;
+}
+
+export const test = base.extend<CheckOptions>({
+  compareBaselines: [false, { option: true }],
+});
+
+export { expect } from '@playwright/test';
+
+/**
+ * Tags a test that sets the colour scheme itself, or does not depend on it:
+ * it runs once per browser and screen (in the light project), as the dark
+ * project would only repeat it.
+ */
+export const ANY_COLOUR_SCHEME = '@any-colour-scheme';

@@ -1,0 +1,122 @@
+/**
+ * Every page (the sitemap's and the 404 page), opened once in each project
+ * and held to every per-page check in turn; each check is a step of its own
+ * in the report, and its failures name the page:
+ *
+ * - it loads cleanly as a host would serve it, with the headers of
+ *   dist/_headers (its Content-Security-Policy included): no console error,
+ *   no failed request, nothing from another origin, no CSP violation. Its own
+ *   CSP allows inline scripts by hash only, and its links to other sites do
+ *   not hand them the page;
+ * - it has one h1, a main landmark, a description and a canonical URL;
+ * - full length, it looks exactly as its approved baseline in
+ *   tests/e2e/__screenshots__/<project>/, and so does each diagram on it
+ *   (where baselines are comparable, see tests/playwright.config.ts). After an
+ *   intended change, `npm run test:update` rewrites the baselines: review the
+ *   new images before committing them;
+ * - WCAG 2.2 AA: axe finds no violation, and, where axe cannot look, the Tab
+ *   key reaches every link and control, each showing where the focus is;
+ * - opened on a 360 px screen, it does not scroll sideways, and no diagram
+ *   reaches past the screen's edge.
+ *
+ * One page load serves the checks that only read the page; the ones that
+ * change it (Tab moves the focus, the narrow screen reloads it) come last.
+ */
+import { sha256Source } from '../../src/lib/security.ts';
+import { axeViolations, tabThrough } from './accessibility.ts';
+import { openAsHosted } from './integrity.ts';
+import { expect, test } from './options.ts';
+import { NOT_FOUND_PATH, sitePages } from './site-pages.ts';
+
+/** A long page captured on a busy 2-core machine takes seconds. */
+const CAPTURE_TIMEOUT = 30_000;
+/**
+ * The time the checks had when each was a test of its own (the page's load
+ * under its CSP, then WCAG 2.2 AA, 30 s each; its screenshots, 90 s): one
+ * load fewer does not make the rest any quicker on a busy machine.
+ */
+const PAGE_CHECKS_TIMEOUT = 30_000 + 30_000 + 90_000;
+const NARROW_SCREEN = { width: 360, height: 740 };
+
+for (const { path, name } of sitePages) {
+  /** The sitemap's pages; the 404 page is not one. */
+  const inSitemap = path !== NOT_FOUND_PATH;
+
+  test(`${path}: every per-page check`, async ({ page, baseURL, compareBaselines }) => {
+    test.setTimeout(PAGE_CHECKS_TIMEOUT);
+    const origin = new URL(baseURL!).origin;
+    const problems = await openAsHosted(page, path, origin);
+
+    await test.step('loads cleanly under its CSP, and links out safely', async () => {
+      expect.soft(problems, `${path}: console errors, failed requests, other origins, CSP violations`).toEqual([]);
+
+      const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      const scriptSources = /(?:^|;)\s*script-src\s([^;]*)/.exec(policy ?? '')?.[1]?.trim().split(/\s+/) ?? [];
+      expect.soft(scriptSources, `${path}: the meta CSP's script-src`).toContain("'self'");
+      expect.soft(scriptSources, `${path}: the meta CSP's script-src`).not.toContain("'unsafe-inline'");
+      expect.soft(scriptSources, `${path}: the meta CSP's script-src`).not.toContain("'unsafe-eval'");
+      const inlineScripts = await page.locator('script:not([src])').evaluateAll((scripts) =>
+        (scripts as HTMLScriptElement[]).filter((script) => ['', 'module', 'text/javascript'].includes(script.type)).map((script) => script.text),
+      );
+      for (const script of inlineScripts) {
+        expect.soft(scriptSources, `${path}: an inline script is not allowed by its hash: ${script.slice(0, 80)}`).toContain(`'${sha256Source(script)}'`);
+      }
+
+      const unprotectedLinks = await page.locator('a[href]').evaluateAll(
+        (links, pageOrigin) =>
+          (links as HTMLAnchorElement[])
+            .filter((link) => /^https?:$/.test(link.protocol) && link.origin !== pageOrigin)
+            .filter((link) => !(link.relList.contains('noopener') && link.relList.contains('noreferrer')))
+            .map((link) => `${link.href} rel="${link.rel}"`),
+        origin,
+      );
+      expect.soft(unprotectedLinks, `${path}: links to other sites without rel="noopener noreferrer"`).toEqual([]);
+    });
+
+    if (inSitemap) {
+      await test.step('has one h1, a main landmark, a description and a canonical URL', async () => {
+        await expect.soft(page.getByRole('heading', { level: 1 }), `${path}: h1`).toHaveCount(1);
+        await expect.soft(page.getByRole('main'), `${path}: main landmark`).toHaveCount(1);
+        await expect.soft(page.locator('meta[name="description"]'), `${path}: description`).toHaveAttribute('content', /^.{50,}$/);
+        await expect.soft(page.locator('link[rel="canonical"]'), `${path}: canonical URL`).toHaveAttribute('href', /^https?:\/\//);
+      });
+    }
+
+    if (compareBaselines) {
+      await test.step('matches its baseline, and so does each diagram on it', async () => {
+        await expect.soft(page, `${path}: the whole page`).toHaveScreenshot(`${name}.png`, { fullPage: true, timeout: CAPTURE_TIMEOUT });
+        const diagrams = await page.locator('figure:has(svg)').all();
+        for (const [index, diagram] of diagrams.entries()) {
+          await expect.soft(diagram, `${path}: diagram ${index + 1}`).toHaveScreenshot(`${name}--diagram-${index + 1}.png`, { timeout: CAPTURE_TIMEOUT });
+        }
+      });
+    }
+
+    await test.step('meets WCAG 2.2 AA: no axe violation', async () => {
+      const violations = await axeViolations(page);
+      expect.soft(violations, `${path}: ${violations.length} axe violations`).toEqual([]);
+    });
+
+    await test.step('Tab reaches every link and control, with visible focus', async () => {
+      const { reachable, unreached, withoutIndicator } = await tabThrough(page);
+      expect.soft(reachable.length, `${path}: no links or controls found`).toBeGreaterThan(0);
+      expect.soft(unreached, `${path}: links and controls the Tab key never reaches`).toEqual([]);
+      expect.soft(withoutIndicator, `${path}: focused without a visible indicator`).toEqual([]);
+    });
+
+    if (inSitemap) {
+      await test.step('opened on a 360 px screen, does not scroll sideways; no diagram reaches past its edge', async () => {
+        // Undo what the Tab walk set, so the page opens as a visitor's would.
+        await page.emulateMedia({ reducedMotion: null });
+        await page.setViewportSize(NARROW_SCREEN);
+        await page.goto(path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect.soft(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+        const canvases = await page.locator('.diagram__canvas').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+        for (const [index, right] of canvases.entries()) {
+          expect.soft(right, `${path}: diagram ${index + 1} reaches past the screen's edge`).toBeLessThanOrEqual(NARROW_SCREEN.width);
+        }
+      });
+    }
+  });
+}
