@@ -10,8 +10,11 @@ import type { DiagramFailure } from '../types.ts';
 export const MAX_TEXT_SIZE = 50_000;
 const TOO_LARGE_MESSAGE = 'Maximum text size in diagram exceeded';
 
+/** The SVG's text with every space dropped: an SVG-text label puts each word in its own <tspan>. */
+const compactText = (svg: string) => svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>|\s+/g, '');
+
 export function substitutePicture(rendered: { svg: string; type: string }, source: string): DiagramFailure | undefined {
-  if (source.length > MAX_TEXT_SIZE && rendered.svg.includes(TOO_LARGE_MESSAGE) && !source.includes(TOO_LARGE_MESSAGE)) {
+  if (source.length > MAX_TEXT_SIZE && compactText(rendered.svg).includes(compactText(TOO_LARGE_MESSAGE))) {
     return {
       problem: 'too-large',
       reason: `The diagram is ${source.length.toLocaleString('en')} characters long; Mermaid draws at most ${MAX_TEXT_SIZE.toLocaleString('en')} and shows "${TOO_LARGE_MESSAGE}" instead. Split it into smaller diagrams.`,
