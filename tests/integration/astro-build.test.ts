@@ -5,7 +5,7 @@
  * line).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,9 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
     let result: ReturnType<typeof build>;
 
     beforeAll(() => {
+      // Past Mermaid's maxTextSize (50,000 characters), which it would draw as a box saying so; written here, not kept as a 60 KB fixture.
+      const stages = Array.from({ length: 1400 }, (_, index) => `  n${index}["Stage ${index} of the pipeline"] --> n${index + 1}\n`).join('');
+      writeFileSync(join(site, 'content/notes/too-large.md'), `---\ntitle: Too large\n---\n\n\`\`\`mermaid\nflowchart LR\n${stages}\`\`\`\n`);
       rmSync(join(site, 'dist'), { recursive: true, force: true });
       result = build(site);
     }, 120_000);
@@ -93,6 +96,9 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
       ['an empty fence', 'content/notes/empty.mdx:7: mermaid diagram (fence at line 7):', 'The ```mermaid fence is empty.'],
       ['an unknown diagram type', 'content/notes/unknown.md:8: mermaid diagram (fence at line 7, diagram line 1):', 'Unknown diagram type "notADiagram"'],
       ['a case study without its Architecture Flow', 'content/case-studies/no-flow.mdx:1: This case study has no Architecture Flow diagram', ''],
+      ['a diagram past Mermaid\'s size limit', 'content/notes/too-large.md:5: mermaid diagram (fence at line 5):', 'Split it into smaller diagrams'],
+      ['Mermaid\'s error picture', 'content/notes/error-glyph.mdx:8: mermaid diagram (fence at line 7, diagram line 1):', 'Replace it with the diagram you mean'],
+      ['an unknown icon', 'content/notes/unknown-icon.md:8: mermaid diagram (fence at line 5, diagram line 3):', 'Unknown icon "logos:no-such-logo"'],
     ])('names the file and line of %s, with the reason', (_problem, location, reason) => {
       expect(result.output).toContain(location);
       expect(result.output).toContain(reason);

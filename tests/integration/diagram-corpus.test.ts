@@ -93,6 +93,14 @@ describe('the fixture corpus, rendered in Chromium', { timeout: 120_000 }, () =>
     expect(duplicates).toEqual([]);
   });
 
+  it('draws icons as inline SVG, with no font icon and no "?" box', () => {
+    for (const name of ['icons-architecture.mmd', 'icons-fontawesome.mmd', 'icons-shape.mmd']) {
+      const svg = cold.diagrams[files.indexOf(name)]?.svg ?? '';
+      expect({ name, inlineIcons: (svg.match(/<svg\b/g) ?? []).length > 1 }).toEqual({ name, inlineIcons: true });
+      expect(svg).not.toMatch(/<i class=|font-size: 67\.75px/);
+    }
+  });
+
   it('carries accTitle and accDescr as the text alternative', () => {
     const flowchart = cold.diagrams[files.indexOf('flowchart.mmd')];
     expect(flowchart?.accTitle).toBe('Telemetry ingestion path');

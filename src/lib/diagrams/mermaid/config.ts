@@ -25,12 +25,12 @@ const SECURE_KEYS = [
 ];
 
 /**
- * Tighter than Mermaid's defaults: an architecture flow is read in a card or
- * beside prose, and every pixel of spacing is a pixel less of label size when
- * the figure scales down to fit.
+ * Tighter than Mermaid's defaults where that keeps the drawing's proportions
+ * (a sequence diagram's margins): every pixel of spacing is a pixel less of
+ * label size when the figure scales down to fit. Flowcharts keep Mermaid's
+ * spacing — tightening it changed their shape (a swimlane 1.7× wider).
  */
 const LAYOUT = {
-  flowchart: { nodeSpacing: 24, rankSpacing: 32, padding: 10, diagramPadding: 4, wrappingWidth: 150 },
   sequence: { actorMargin: 32, width: 120, boxMargin: 8, noteMargin: 8, messageMargin: 28, diagramMarginX: 8, diagramMarginY: 8 },
 };
 
@@ -40,7 +40,9 @@ export function mermaidConfig(): Record<string, MermaidValue> {
     startOnLoad: false,
     securityLevel: 'strict',
     theme: 'base',
-    look: 'classic',
+    // Mermaid's own default look: its shapes (a hexagon's ends, a lane's padding) are
+    // proportioned for it, and the diagram must keep the proportions Mermaid draws.
+    look: 'neo',
     darkMode: false,
     // SVG <text> labels: measured here and drawn there with the same font, and
     // not at the mercy of the page's CSS the way HTML labels in foreignObject are.

@@ -10,7 +10,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RENDER_FUNCTION, renderPageAssets, writeRenderPage, type MermaidJob, type MermaidOutcome, type RenderPageAssets } from './render-page.ts';
+import { loadIconPack } from '../mermaid/icons.ts';
+import { CONFIG_GLOBAL, ICON_PACK_FUNCTION, RENDER_FUNCTION, renderPageAssets, writeRenderPage, type MermaidJob, type MermaidOutcome, type RenderPageAssets } from './render-page.ts';
 
 export interface MermaidBrowserOptions {
   assets: RenderPageAssets;
@@ -102,18 +103,24 @@ export class MermaidBrowser {
     this.#launches += 1;
     const { browser, page } = await openRenderPage(this.#options.assets, this.#options.workDir);
     try {
-      await page.evaluate(
-        `(async (config) => {
-          await Promise.all([document.fonts.load('400 16px ${this.#options.assets.labelFamily}'), document.fonts.load('700 16px ${this.#options.assets.labelFamily}')]);
-          window.mermaid.initialize(config);
-        })(${JSON.stringify(this.#options.mermaidConfig)})`,
-      );
+      await initializeRenderPage(page, this.#options.assets, this.#options.mermaidConfig);
       return { browser, page };
     } catch (error) {
       await browser.close();
       throw error;
     }
   }
+}
+
+/** Loads the site's font (labels are measured in it) and hands Mermaid its config. */
+export async function initializeRenderPage(page: Page, assets: RenderPageAssets, mermaidConfig: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    `(async (config) => {
+      await Promise.all([document.fonts.load('400 16px ${assets.labelFamily}'), document.fonts.load('700 16px ${assets.labelFamily}')]);
+      window.${CONFIG_GLOBAL} = config;
+      window.mermaid.initialize(config);
+    })(${JSON.stringify(mermaidConfig)})`,
+  );
 }
 
 /**
@@ -129,6 +136,7 @@ async function openRenderPage(assets: RenderPageAssets, workDir: string): Promis
     const context = await browser.newContext();
     await context.route(/^(?!file:)/, (route) => route.abort());
     const page = await context.newPage();
+    await page.exposeFunction(ICON_PACK_FUNCTION, (name: string) => loadIconPack(name, assets.iconPacks[name] ?? []));
     await page.goto(await writeRenderPage(assets, workDir));
     return { browser, page };
   } catch (error) {

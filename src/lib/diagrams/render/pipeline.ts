@@ -8,18 +8,20 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
 import { mermaidConfig } from '../mermaid/config.ts';
+import { iconPacksFingerprint, unknownIcon } from '../mermaid/icons.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
 import { MermaidBrowser } from './browser.ts';
 import { DiagramCache } from './cache.ts';
 import { diagramKey, renderSeed, rootIdFor, styleFingerprint } from './cache-key.ts';
 import { renderPageAssets } from './render-page.ts';
+import { substitutePicture } from './substitutes.ts';
 
 /**
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -40,6 +42,7 @@ interface Environment {
   mermaidVersion: string;
   fontFingerprint: string;
   styleFingerprint: string;
+  iconPacks: Record<string, string[]>;
   renderer: MermaidBrowser;
 }
 
@@ -101,6 +104,11 @@ export class DiagramPipeline implements DiagramRenderer {
       this.#stats.cacheHits += 1;
       return { ok: true, diagram: cached };
     }
+    const unknown = unknownIcon(source, environment.iconPacks);
+    if (unknown) {
+      this.#inFlight.delete(key);
+      return { ok: false, failure: unknown };
+    }
     const rootId = rootIdFor(key);
     clearTimeout(this.#idleTimer);
     const outcome = await environment.renderer.render({ id: rootId, source, seed: renderSeed(key) });
@@ -109,6 +117,11 @@ export class DiagramPipeline implements DiagramRenderer {
       // A failure is not cached: the next build tries again, and says again what is wrong.
       this.#inFlight.delete(key);
       return { ok: false, failure: classifyMermaidError(outcome.message, outcome.line, source) };
+    }
+    const substitute = substitutePicture(outcome, source);
+    if (substitute) {
+      this.#inFlight.delete(key);
+      return { ok: false, failure: substitute };
     }
     const diagram = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
     await this.#cache.set(diagram);
@@ -135,10 +148,11 @@ export class DiagramPipeline implements DiagramRenderer {
     const fontFingerprint = createHash('sha256')
       .update(await readFile(assets.fontStylesheet))
       .update(await readFile(assets.fontFile))
+      .update(iconPacksFingerprint(this.#options.root))
       .digest('hex')
       .slice(0, 16);
     const config = mermaidConfig();
     const renderer = new MermaidBrowser({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
-    return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), renderer };
+    return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), iconPacks: assets.iconPacks, renderer };
   }
 }

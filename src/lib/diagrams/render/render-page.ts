@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontFaces, fontStack } from '../../../design-tokens.ts';
+import { iconPackFiles } from '../mermaid/icons.ts';
 
 export interface MermaidJob {
   id: string;
@@ -23,6 +24,10 @@ export type MermaidOutcome =
 
 /** The global the render loop is installed under. */
 export const RENDER_FUNCTION = '__renderDiagrams';
+/** The global holding the `mermaid.initialize()` config, for the renders that change it for one diagram. */
+export const CONFIG_GLOBAL = '__mermaidConfig';
+/** The function the page calls for an icon pack's JSON (browser.ts reads it from node_modules). */
+export const ICON_PACK_FUNCTION = '__iconPack';
 
 /**
  * Runs in the browser. Renders one job at a time (Mermaid's render is not
@@ -43,27 +48,73 @@ const RENDER_LOOP = `
     if (error && error.hash && Number.isInteger(error.hash.line)) return error.hash.line + 1;
     return undefined;
   };
-  // A few diagram types (info) size themselves only with CSS; give them the viewBox their drawing needs.
-  const withViewBox = (svg) => {
-    if (/\sviewBox=/.test(svg.slice(0, svg.indexOf('>')))) return svg;
+  const finished = (svg) => {
     const holder = document.createElement('div');
     holder.innerHTML = svg;
     document.body.append(holder);
     const element = holder.querySelector('svg');
-    const box = element.getBBox();
-    const pad = 8;
-    element.setAttribute('viewBox', [box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad].join(' '));
-    const sized = element.outerHTML;
+    // Gantt draws a "today" line whatever the config says (12.3 reads todayMarker only from
+    // the diagram's text); at the pinned date below it would mark a day that means nothing.
+    element.querySelectorAll('g.today').forEach((today) => today.remove());
+    // A few diagram types (info) size themselves only with CSS; give them the viewBox their
+    // drawing needs, padded in proportion so the drawing keeps its shape.
+    if (!element.hasAttribute('viewBox')) {
+      const box = element.getBBox();
+      const [padX, padY] = [box.width * 0.05, box.height * 0.05];
+      element.setAttribute('viewBox', [box.x - padX, box.y - padY, box.width + 2 * padX, box.height + 2 * padY].join(' '));
+    }
+    const result = element.outerHTML;
     holder.remove();
-    return sized;
+    return result;
+  };
+  // The build date must not reach a diagram (gantt's "today", a task with no start date):
+  // while Mermaid draws, the clock reads one fixed instant.
+  const RealDate = Date;
+  const PINNED_NOW = RealDate.UTC(2000, 0, 1);
+  const PinnedDate = new Proxy(RealDate, {
+    construct: (target, args, newTarget) => Reflect.construct(target, args.length > 0 ? args : [PINNED_NOW], newTarget),
+    apply: () => new RealDate(PINNED_NOW).toString(),
+    get: (target, key) => (key === 'now' ? () => PINNED_NOW : Reflect.get(target, key)),
+  });
+  // SVG-text labels (htmlLabels: false) receive #quot;, #9829; and &nbsp; from Mermaid as
+  // entity text, which its HTML labels hand to the HTML parser: read them the parser's way,
+  // before the label is measured, so the drawing is sized for what it shows.
+  const ENTITY = /&(?:#\\d+|#x[\\da-f]+|[a-z][\\da-z]*);/i;
+  const decoder = document.createElement('textarea');
+  const textContent = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent');
+  const decodingTextContent = {
+    configurable: true,
+    get() { return textContent.get.call(this); },
+    set(value) {
+      if (typeof value === 'string' && ENTITY.test(value)) {
+        decoder.innerHTML = value;
+        value = decoder.value;
+      }
+      textContent.set.call(this, value);
+    },
+  };
+  const drawing = async (job) => {
+    Math.random = mulberry32(job.seed);
+    const clock = window.Date;
+    window.Date = PinnedDate;
+    Object.defineProperty(SVGTextContentElement.prototype, 'textContent', decodingTextContent);
+    // Font Awesome's fa:fa-name is drawn as an icon only in HTML labels, as in Mermaid's own render.
+    const iconLabels = /\\bfa[bklrs]?:fa-[\\w-]/.test(job.source);
+    if (iconLabels) window.mermaid.initialize({ ...window.${CONFIG_GLOBAL}, htmlLabels: true });
+    try {
+      return await window.mermaid.render(job.id, job.source);
+    } finally {
+      if (iconLabels) window.mermaid.initialize(window.${CONFIG_GLOBAL});
+      delete SVGTextContentElement.prototype.textContent;
+      window.Date = clock;
+    }
   };
   window.${RENDER_FUNCTION} = async (jobs) => {
     const results = [];
     for (const job of jobs) {
-      Math.random = mulberry32(job.seed);
       try {
-        const { svg, diagramType } = await window.mermaid.render(job.id, job.source);
-        results.push({ ok: true, svg: withViewBox(svg), type: diagramType });
+        const { svg, diagramType } = await drawing(job);
+        results.push({ ok: true, svg: finished(svg), type: diagramType });
       } catch (error) {
         const message = error && error.message ? String(error.message) : String(error);
         results.push({ ok: false, message, line: lineOf(error) });
@@ -88,6 +139,8 @@ export interface RenderPageAssets {
   fontFamily: string;
   /** The family labels are measured in, as CSS names it (the list's first). */
   labelFamily: string;
+  /** Icon pack name → its Iconify JSON files (icons.ts). */
+  iconPacks: Record<string, string[]>;
 }
 
 /** The assets as installed in the project at `root`, and the site's font list. */
@@ -99,6 +152,7 @@ export function renderPageAssets(root: string): RenderPageAssets {
     fontFile: resolve(fontFaces.sans.latinFile),
     fontFamily: fontStack('sans'),
     labelFamily: `"${fontFaces.sans.family}"`,
+    iconPacks: iconPackFiles(root),
   };
 }
 
@@ -119,6 +173,7 @@ function renderPageHtml(assets: RenderPageAssets): string {
 <style>body { margin: 0; font-family: ${assets.fontFamily}; font-size: 16px; }</style>
 <script src="${pathToFileURL(assets.mermaidScript).href}"></script>
 <script>${RENDER_LOOP}</script>
+<script>window.mermaid.registerIconPacks(${JSON.stringify(Object.keys(assets.iconPacks))}.map((name) => ({ name, loader: () => window.${ICON_PACK_FUNCTION}(name) })));</script>
 </head>
 <body></body>
 </html>
