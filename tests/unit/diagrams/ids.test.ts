@@ -33,9 +33,9 @@ describe('diagram keys', () => {
 
   it('takes its style from the Mermaid config itself: a change to any value, however deep, changes it', () => {
     const config = mermaidConfig();
-    const flowchart = config['flowchart'] as Record<string, number>;
+    const sequence = config['sequence'] as Record<string, number>;
     expect(styleFingerprint(mermaidConfig())).toBe(styleFingerprint(config));
-    expect(styleFingerprint({ ...config, flowchart: { ...flowchart, nodeSpacing: (flowchart['nodeSpacing'] ?? 0) + 1 } })).not.toBe(styleFingerprint(config));
+    expect(styleFingerprint({ ...config, sequence: { ...sequence, actorMargin: (sequence['actorMargin'] ?? 0) + 1 } })).not.toBe(styleFingerprint(config));
     expect(styleFingerprint({ ...config, gantt: { todayMarker: 'on' } })).not.toBe(styleFingerprint(config));
   });
 

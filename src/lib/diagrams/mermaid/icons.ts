@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { DiagramFailure } from '../types.ts';
 
 /** Pack name as written in a diagram (`logos:kafka`, `fab:fa-github`) → the npm packages that hold it, searched in order. */
-export const ICON_PACKS: Readonly<Record<string, readonly string[]>> = {
+const ICON_PACKS: Readonly<Record<string, readonly string[]>> = {
   logos: ['@iconify-json/logos'],
   mdi: ['@iconify-json/mdi'],
   // Font Awesome's label syntax: `fa:` and `fas:` are the solid style (`fa:` also finds
@@ -82,7 +82,7 @@ export function iconPacksFingerprint(root: string): string {
   return createHash('sha256').update(versions.join('\n')).digest('hex').slice(0, 16);
 }
 
-export interface IconReference {
+interface IconReference {
   pack: string;
   icon: string;
   /** 1-based line inside the diagram. */
@@ -90,7 +90,7 @@ export interface IconReference {
 }
 
 /** Icon names in a diagram: `@{ icon: "pack:name" }`, architecture's `service id(pack:name)`, and Font Awesome's `fa:fa-name`. */
-export function iconReferences(source: string): IconReference[] {
+function iconReferences(source: string): IconReference[] {
   const patterns = [
     /\bicon\s*:\s*["']?([\w-]+):([\w-]+)/g,
     /^\s*(?:service|group|junction)\s+[\w-]+\s*\(\s*([\w-]+):([\w-]+)\s*\)/g,

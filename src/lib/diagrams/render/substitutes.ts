@@ -7,7 +7,7 @@
 import type { DiagramFailure } from '../types.ts';
 
 /** Mermaid's `maxTextSize` (its default; a locked key, mermaid/config.ts), in characters. */
-export const MAX_TEXT_SIZE = 50_000;
+const MAX_TEXT_SIZE = 50_000;
 const TOO_LARGE_MESSAGE = 'Maximum text size in diagram exceeded';
 
 /** The SVG's text with every space dropped: an SVG-text label puts each word in its own <tspan>. */
