@@ -3,12 +3,14 @@
  * Concurrent requests for one diagram share one render.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
 import { mermaidConfig } from '../mermaid/config.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
+import { optimiseSvg } from '../svg/optimise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
 import { MermaidBrowser } from './browser.ts';
 import { DiagramCache } from './cache.ts';
@@ -19,7 +21,7 @@ import { renderPageAssets } from './render-page.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -38,6 +40,8 @@ export interface PipelineStats {
 
 interface Environment {
   mermaidVersion: string;
+  /** The SVG optimiser's version: its output is part of what is cached. */
+  svgoVersion: string;
   fontFingerprint: string;
   styleFingerprint: string;
   renderer: MermaidBrowser;
@@ -51,6 +55,14 @@ export function normaliseSource(source: string): string {
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
+}
+
+/** The package.json above a package's entry file (svgo does not export its own). */
+function packageJsonOf(entry: string): string {
+  for (let directory = dirname(entry); directory !== dirname(directory); directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json'))) return join(directory, 'package.json');
+  }
+  throw new Error(`No package.json above ${entry}.`);
 }
 
 export class DiagramPipeline implements DiagramRenderer {
@@ -80,7 +92,7 @@ export class DiagramPipeline implements DiagramRenderer {
       mermaidVersion: environment.mermaidVersion,
       style: environment.styleFingerprint,
       font: environment.fontFingerprint,
-      pipeline: PIPELINE_VERSION,
+      pipeline: `${PIPELINE_VERSION}+svgo@${environment.svgoVersion}`,
     });
     let pending = this.#inFlight.get(key);
     if (!pending) {
@@ -110,7 +122,8 @@ export class DiagramPipeline implements DiagramRenderer {
       this.#inFlight.delete(key);
       return { ok: false, failure: classifyMermaidError(outcome.message, outcome.line, source) };
     }
-    const diagram = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
+    const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
+    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg) };
     await this.#cache.set(diagram);
     this.#stats.rendered += 1;
     return { ok: true, diagram };
@@ -130,7 +143,7 @@ export class DiagramPipeline implements DiagramRenderer {
 
   async #loadEnvironment(): Promise<Environment> {
     const resolve = createRequire(join(this.#options.root, 'package.json')).resolve;
-    const mermaidPackage = JSON.parse(await readFile(resolve('mermaid/package.json'), 'utf8')) as { version: string };
+    const versionOf = async (name: string) => (JSON.parse(await readFile(packageJsonOf(resolve(name)), 'utf8')) as { version: string }).version;
     const assets = renderPageAssets(this.#options.root);
     const fontFingerprint = createHash('sha256')
       .update(await readFile(assets.fontStylesheet))
@@ -139,6 +152,6 @@ export class DiagramPipeline implements DiagramRenderer {
       .slice(0, 16);
     const config = mermaidConfig();
     const renderer = new MermaidBrowser({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
-    return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), renderer };
+    return { mermaidVersion: await versionOf('mermaid'), svgoVersion: await versionOf('svgo'), fontFingerprint, styleFingerprint: styleFingerprint(config), renderer };
   }
 }
