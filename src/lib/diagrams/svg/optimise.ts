@@ -4,15 +4,17 @@
  *
  * Kept: every id and class (the theme's CSS, the figure's ids, the tests),
  * every <style> rule as written (color-mix(), var(), :where()), <title>,
- * <desc>, aria-* and role, the element tree (CSS selectors such as
- * `.node rect` depend on it), and every data-* attribute a style sheet
+ * <desc>, aria-* and role, every drawn element (CSS selectors such as
+ * `.node rect` depend on the tree), and every data-* attribute a style sheet
  * selects on (the colour roles' `data-c`).
- * Changed: numbers lose digits below a thousandth of a user unit (a diagram
- * is never drawn above its natural size, so that is below a thousandth of a
- * pixel), paths are written in their shortest equivalent commands, empty
- * attributes and markers nothing points at go, whitespace in style
- * attributes goes, and Mermaid's bookkeeping attributes (the base64 edge
- * points in data-points, data-id, data-look…) that no style sheet reads go.
+ * Changed: every number of the geometry becomes the shortest decimal that
+ * Chromium reads as the very same float, so it draws the very same pixels;
+ * path data loses redundant separators; empty attributes, the spaces in style
+ * attributes, and arrowheads or icons nothing points at go; so do Mermaid's
+ * bookkeeping attributes that no style sheet reads (the base64 edge points in
+ * data-points, data-id, data-look…).
+ * tests/unit/diagrams/optimise-pixels.test.ts holds it to that, screenshot
+ * against screenshot, for every diagram type.
  *
  * Runs once per diagram, at cache time: the cache key's pipeline version
  * covers it, and a cached build never loads svgo.
@@ -46,15 +48,18 @@ function referencedIds(svg: string): Set<string> {
   return new Set([...references].map(([, url, href, selector]) => url ?? href ?? selector ?? ''));
 }
 
-/** Mermaid writes a diagram type's every arrowhead; one no edge uses draws nothing. */
-function dropUnusedMarkers(referenced: ReadonlySet<string>): CustomPlugin {
+/** Elements drawn only where something points at them: an arrowhead, an icon, a gradient, a filter… */
+const DRAWN_BY_REFERENCE = new Set(['marker', 'symbol', 'clipPath', 'mask', 'pattern', 'filter', 'linearGradient', 'radialGradient']);
+
+/** Mermaid writes every arrowhead and icon its diagram type might use; one nothing points at draws nothing. */
+function dropUnreferencedDefinitions(referenced: ReadonlySet<string>): CustomPlugin {
   return {
-    name: 'dropUnusedMarkers',
+    name: 'dropUnreferencedDefinitions',
     fn: () => ({
       element: {
         enter: (node: XastElement, parent) => {
           const id = node.attributes['id'];
-          if (node.name !== 'marker' || (id !== undefined && referenced.has(id))) return;
+          if (!DRAWN_BY_REFERENCE.has(node.name) || (id !== undefined && referenced.has(id))) return;
           parent.children = parent.children.filter((child) => child !== node);
         },
       },
@@ -62,16 +67,18 @@ function dropUnusedMarkers(referenced: ReadonlySet<string>): CustomPlugin {
   };
 }
 
-/** `stroke-width: 1; stroke-dasharray: 1, 0;` → `stroke-width:1;stroke-dasharray:1,0` (quoted text left alone). */
+/** `stroke-width: 1; stroke-dasharray: 1, 0;` → `stroke-width:1;stroke-dasharray:1,0`; quoted text is left as it is. */
 const tightStyleAttributes: CustomPlugin = {
   name: 'tightStyleAttributes',
   fn: () => ({
     element: {
       enter: (node: XastElement) => {
         const style = node.attributes['style'];
-        if (style === undefined || /["'\\]/.test(style)) return;
+        if (style === undefined || style.includes('\\')) return;
         const tight = style
-          .replace(/\s*([:;,])\s*/g, '$1')
+          .split(/("[^"]*"|'[^']*')/)
+          .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s*([:;,])\s*/g, '$1')))
+          .join('')
           .replace(/;+$/, '')
           .trim();
         if (tight === '') delete node.attributes['style'];
@@ -183,7 +190,7 @@ export function svgoConfig(svg: string): Config {
       'removeEmptyAttrs',
       tightStyleAttributes,
       dropUnstyledDataAttributes(dataAttributesInStyles(svg)),
-      dropUnusedMarkers(referencedIds(svg)),
+      dropUnreferencedDefinitions(referencedIds(svg)),
       shortestGeometry,
     ],
   };
