@@ -21,7 +21,7 @@ import { renderPageAssets } from './render-page.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -102,6 +102,19 @@ export class DiagramPipeline implements DiagramRenderer {
     return pending;
   }
 
+  /** Starts the browser now rather than on the first diagram (the dev server, so the first edit is quick). */
+  async warm(): Promise<void> {
+    // A browser that cannot start says so on the first real render, with its help text.
+    await this.#environmentOnce()
+      .then((environment) => environment.renderer.warm())
+      .catch(() => undefined);
+  }
+
+  /** Lets the browser go while nothing is drawing (a build, once its content diagrams are cached). */
+  async releaseBrowser(): Promise<void> {
+    if (this.#environment) await (await this.#environment).renderer.release();
+  }
+
   async close(): Promise<void> {
     clearTimeout(this.#idleTimer);
     if (this.#environment) await (await this.#environment).renderer.close();
@@ -118,8 +131,9 @@ export class DiagramPipeline implements DiagramRenderer {
     const outcome = await environment.renderer.render({ id: rootId, source, seed: renderSeed(key) });
     this.#scheduleIdleClose(environment);
     if (!outcome.ok) {
-      // A failure is not cached: the next build tries again, and says again what is wrong.
-      this.#inFlight.delete(key);
+      // A failure is not cached on disk: the next build tries again, and says again what is wrong.
+      // Within this build it stands (Mermaid's answer for a source does not change), so a page that
+      // asks after the content scan does not draw it again.
       return { ok: false, failure: classifyMermaidError(outcome.message, outcome.line, source) };
     }
     const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
