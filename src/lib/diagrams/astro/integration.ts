@@ -77,7 +77,10 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
         // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
-        void sharedPipeline().warm();
+        const started = performance.now();
+        void sharedPipeline()
+          .warm()
+          .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
         // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
         // every diagram once at start, so a broken one is on the overlay from the first page.
         void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(({ errors }) => {

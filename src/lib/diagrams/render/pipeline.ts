@@ -102,12 +102,15 @@ export class DiagramPipeline implements DiagramRenderer {
     return pending;
   }
 
-  /** Starts the browser now rather than on the first diagram (the dev server, so the first edit is quick). */
-  async warm(): Promise<void> {
+  /** Starts the browser now rather than on the first diagram (the dev server, so the first edit is quick); false if it cannot. */
+  async warm(): Promise<boolean> {
     // A browser that cannot start says so on the first real render, with its help text.
-    await this.#environmentOnce()
+    return this.#environmentOnce()
       .then((environment) => environment.renderer.warm())
-      .catch(() => undefined);
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   /** Lets the browser go while nothing is drawing (a build, once its content diagrams are cached). */
