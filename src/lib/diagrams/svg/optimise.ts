@@ -13,7 +13,7 @@
  * attributes, and arrowheads or icons nothing points at go; so do Mermaid's
  * bookkeeping attributes that no style sheet reads (the base64 edge points in
  * data-points, data-id, data-look…).
- * tests/unit/diagrams/optimise-pixels.test.ts holds it to that, screenshot
+ * tests/integration/diagram-optimiser-pixels.test.ts holds it to that, screenshot
  * against screenshot, for every diagram type.
  *
  * Runs once per diagram, at cache time: the cache key's pipeline version

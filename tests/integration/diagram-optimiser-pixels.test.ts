@@ -8,13 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../../../src/lib/chromium.ts';
-import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
-import { withRenderPage } from '../../../src/lib/diagrams/render/browser.ts';
-import { RENDER_FUNCTION, type RenderOutcome } from '../../../src/lib/diagrams/render/render-page.ts';
-import { normaliseSvg } from '../../../src/lib/diagrams/svg/normalise.ts';
-import { optimiseSvg } from '../../../src/lib/diagrams/svg/optimise.ts';
-import { colourProperty, palette, type Palette } from '../../../tailwind.config.ts';
+import { chromiumLaunchOptions } from '../../src/lib/chromium.ts';
+import { mermaidConfig } from '../../src/lib/diagrams/mermaid/config.ts';
+import { withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
+import { RENDER_FUNCTION, type MermaidOutcome } from '../../src/lib/diagrams/render/render-page.ts';
+import { normaliseSvg } from '../../src/lib/diagrams/svg/normalise.ts';
+import { optimiseSvg } from '../../src/lib/diagrams/svg/optimise.ts';
+import { colourProperty, palette, type Palette } from '../../src/design-tokens.ts';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');
@@ -23,7 +23,7 @@ const files = readdirSync(FIXTURES)
   .sort();
 
 /** Each fixture as the render page draws it for the pipeline. */
-function drawFixtures(): Promise<RenderOutcome[]> {
+function drawFixtures(): Promise<MermaidOutcome[]> {
   const jobs = files.map((name, index) => ({ id: `mmd-fixture${index}`, source: readFileSync(join(FIXTURES, name), 'utf8'), seed: index + 1 }));
   return withRenderPage(ROOT, async (page) => {
     await page.evaluate(`window.mermaid.initialize(${JSON.stringify(mermaidConfig())})`);
