@@ -13,7 +13,7 @@ import { DEFAULT_CASE_STUDY_DIRS } from '../document/architecture-flow.ts';
 import { combineErrors } from '../errors.ts';
 import { CACHED_FIGURE, cachedFigure } from './cached-figure.ts';
 import { startContentRender, type ContentRender } from './content-render.ts';
-import { renderContentDiagrams } from './content-scan.ts';
+import { architectureFlowErrors, renderContentDiagrams } from './content-scan.ts';
 import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
@@ -72,15 +72,26 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         );
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('../diagrams.css', import.meta.url)))};`);
       },
+      'astro:config:done': async ({ logger }) => {
+        // A case study without its Architecture Flow must stop the build before content sync
+        // meets it; then it waits for the scan, to name every broken diagram at once.
+        if (command !== 'build' || (await architectureFlowErrors({ root, contentDirs, caseStudyDirs })).length === 0) return;
+        const failure = combineErrors((await contentRender?.errors()) ?? []);
+        await closeSharedPipeline(logger);
+        if (failure) throw failure;
+      },
       'astro:server:setup': ({ server, logger }) => {
         const report = overlayReporter(server);
         reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
         // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
-        const started = performance.now();
-        void sharedPipeline()
-          .warm()
-          .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
+        // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
+        if (command === 'dev') {
+          const started = performance.now();
+          void sharedPipeline()
+            .warm()
+            .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
+        }
         // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
         // every diagram once at start, so a broken one is on the overlay from the first page.
         void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(({ errors }) => {
