@@ -7,16 +7,25 @@
  * a bare loop of mermaid.render() in one open page. Per-diagram costs are the
  * build's extra time over the no-diagram build, divided by the diagrams.
  * Peak memory is the whole process tree's (Astro's Node and Chromium).
+ *
+ * The first row is this site itself, copied to a temp folder: cold, warm, and
+ * without its diagrams (fences as plain text, Architecture Flow cards empty).
+ * Every row also gives the bytes of its diagrams' SVG (each diagram once, raw
+ * and gzip) before and after the SVG optimiser.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { fontFaces } from '../src/design-tokens.ts';
 import { astroCli } from './astro-cli.ts';
+import { formatOf, mermaidFences, parseDocument } from '../src/lib/diagrams/document/parse.ts';
 import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
 import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
+import { normaliseSvg } from '../src/lib/diagrams/svg/normalise.ts';
+import { optimiseSvg } from '../src/lib/diagrams/svg/optimise.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -176,28 +185,59 @@ function build(directory: string): Promise<BuildRun> {
   });
 }
 
+interface Floor {
+  ms: number;
+  /** Mermaid's SVG of each diagram, for the byte counts. */
+  svgs: { svg: string; type: string }[];
+}
+
 /** Mermaid's own cost: the same diagrams, one bare render loop in one open page. */
-function floorMilliseconds(diagrams: readonly string[]): Promise<number> {
+function floor(diagrams: readonly string[]): Promise<Floor> {
   return withRenderPage(ROOT, (page) =>
     page.evaluate(`(async ({ config, diagrams }) => {
       await document.fonts.load('16px "${fontFaces.sans.family}"');
       window.mermaid.initialize(config);
+      const svgs = [];
       const started = performance.now();
       for (let index = 0; index < diagrams.length; index += 1) {
-        await window.mermaid.render('floor' + index, diagrams[index]);
+        const { svg, diagramType } = await window.mermaid.render('floor' + index, diagrams[index]);
+        svgs.push({ svg, type: diagramType });
       }
-      return performance.now() - started;
+      return { ms: performance.now() - started, svgs };
     })(${JSON.stringify({ config: mermaidConfig(), diagrams })})`),
   );
 }
 
+interface SvgBytes {
+  raw: number;
+  gzip: number;
+  optimisedRaw: number;
+  optimisedGzip: number;
+}
+
+/** The diagrams' SVG as the pipeline caches it, before and after the optimiser: each diagram once, summed. */
+async function svgBytes(svgs: Floor['svgs']): Promise<SvgBytes> {
+  const bytes = { raw: 0, gzip: 0, optimisedRaw: 0, optimisedGzip: 0 };
+  for (const [index, { svg, type }] of svgs.entries()) {
+    const normalised = normaliseSvg(svg, { key: `floor${index}`, rootId: `floor${index}`, type }).svg;
+    const optimised = await optimiseSvg(normalised);
+    bytes.raw += Buffer.byteLength(normalised);
+    bytes.gzip += gzipSync(normalised).length;
+    bytes.optimisedRaw += Buffer.byteLength(optimised);
+    bytes.optimisedGzip += gzipSync(optimised).length;
+  }
+  return bytes;
+}
+
 interface Row {
-  size: number;
+  /** "site" for this site, else the generated site's N. */
+  size: number | 'site';
   diagrams: number;
   cold: BuildRun;
   warm: BuildRun;
   none: BuildRun;
   floorMs: number;
+  bytes: SvgBytes;
 }
 
 const perDiagram = (run: BuildRun, none: BuildRun, diagrams: number) => ((run.seconds - none.seconds) * 1000) / diagrams;
@@ -208,47 +248,109 @@ function fastest(runs: readonly BuildRun[]): BuildRun {
   return { ...best, peakBytes: Math.max(...runs.map((run) => run.peakBytes)) };
 }
 
-async function measure(size: number): Promise<Row> {
-  const site = mkdtempSync(join(tmpdir(), `bench-diagrams-${size}-`));
-  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
-  try {
-    writeSite(site, size, false);
-    await build(site); // Warms Vite's dependency cache and the file system for every build that follows.
-    // Cold builds and floor loops take turns too: each is compared with the other.
-    const diagrams = diagramsOf(size);
-    const coldRuns: BuildRun[] = [];
-    const floorRuns: number[] = [];
-    writeSite(site, size, true);
-    for (let round = 0; round < COLD_REPEATS; round += 1) {
-      floorRuns.push(await floorMilliseconds(diagrams));
-      rmSync(join(site, '.cache', 'diagrams'), { recursive: true, force: true });
-      coldRuns.push(await build(site));
-    }
-    // Warm and no-diagram builds take turns, so both see the same machine.
-    const warmRuns: BuildRun[] = [];
-    const noneRuns: BuildRun[] = [];
-    for (let round = 0; round < REPEATS; round += 1) {
-      writeSite(site, size, false);
-      noneRuns.push(await build(site));
-      writeSite(site, size, true);
-      warmRuns.push(await build(site));
-    }
-    const relaunched = warmRuns.find((run) => !run.output.includes('browser started 0 time(s)'));
-    if (relaunched) throw new Error(`A warm build of N=${size} started a browser:\n${relaunched.output.slice(-2000)}`);
-    return {
-      size,
-      diagrams: diagrams.length,
-      cold: fastest(coldRuns),
-      warm: fastest(warmRuns),
-      none: fastest(noneRuns),
-      floorMs: Math.min(...floorRuns),
-    };
-  } finally {
-    rmSync(site, { recursive: true, force: true });
-  }
+/** A site to measure: where it is, its diagrams, and how to write it with or without them. */
+interface BenchSite {
+  directory: string;
+  diagrams: string[];
+  write(withDiagrams: boolean): void;
 }
 
-const columns = ['N', 'diagrams', 'cold s', 'warm s', 'no-diagram s', 'cold ms/d', 'warm ms/d', 'floor ms/d', 'cold/floor', 'warm/none', 'peak MB'];
+async function measure(size: Row['size'], site: BenchSite): Promise<Row> {
+  site.write(false);
+  await build(site.directory); // Warms Vite's dependency cache and the file system for every build that follows.
+  // Cold builds and floor loops take turns too: each is compared with the other.
+  const coldRuns: BuildRun[] = [];
+  const floorRuns: Floor[] = [];
+  site.write(true);
+  for (let round = 0; round < COLD_REPEATS; round += 1) {
+    floorRuns.push(await floor(site.diagrams));
+    rmSync(join(site.directory, '.cache', 'diagrams'), { recursive: true, force: true });
+    coldRuns.push(await build(site.directory));
+  }
+  // Warm and no-diagram builds take turns, so both see the same machine.
+  const warmRuns: BuildRun[] = [];
+  const noneRuns: BuildRun[] = [];
+  for (let round = 0; round < REPEATS; round += 1) {
+    site.write(false);
+    noneRuns.push(await build(site.directory));
+    site.write(true);
+    warmRuns.push(await build(site.directory));
+  }
+  const relaunched = warmRuns.find((run) => !run.output.includes('browser started 0 time(s)'));
+  if (relaunched) throw new Error(`A warm build of ${size} started a browser:\n${relaunched.output.slice(-2000)}`);
+  return {
+    size,
+    diagrams: site.diagrams.length,
+    cold: fastest(coldRuns),
+    warm: fastest(warmRuns),
+    none: fastest(noneRuns),
+    floorMs: Math.min(...floorRuns.map((run) => run.ms)),
+    bytes: await svgBytes(floorRuns[0]?.svgs ?? []),
+  };
+}
+
+function withTempSite<T>(name: string, use: (directory: string) => Promise<T>): Promise<T> {
+  const directory = mkdtempSync(join(tmpdir(), `bench-diagrams-${name}-`));
+  symlinkSync(join(ROOT, 'node_modules'), join(directory, 'node_modules'), 'dir');
+  return use(directory).finally(() => rmSync(directory, { recursive: true, force: true }));
+}
+
+function generatedSite(directory: string, size: number): BenchSite {
+  return { directory, diagrams: diagramsOf(size), write: (withDiagrams) => writeSite(directory, size, withDiagrams) };
+}
+
+const MERMAID_FENCE = /^(`{3,}|~{3,})mermaid\b[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
+
+/**
+ * This site, copied: its own cache folder (the copy's node_modules is the
+ * project's), and for the no-diagram build, its fences turned into a paragraph,
+ * its Architecture Flow cards empty and the rule that requires them off.
+ */
+function thisSite(directory: string): BenchSite {
+  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json']) {
+    cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
+  }
+  const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.cache',");
+  const card = readFileSync(join(ROOT, 'src/components/ArchitectureFlow.astro'), 'utf8');
+  const contentFiles = readdirSync(join(ROOT, 'content'), { recursive: true })
+    .map(String)
+    .filter((path) => /\.mdx?$/.test(path))
+    .map((path) => ({ path: join('content', path), text: readFileSync(join(ROOT, 'content', path), 'utf8') }));
+  const diagrams = contentFiles.flatMap(({ path, text }) => mermaidFences(parseDocument(text, formatOf(path))).map((fence) => fence.source));
+  return {
+    directory,
+    diagrams,
+    write(withDiagrams) {
+      const files: Record<string, string> = {
+        'astro.config.mjs': withDiagrams ? config : config.replace('diagrams()', 'diagrams({ caseStudyDirs: [] })'),
+        'src/components/ArchitectureFlow.astro': withDiagrams ? card : '---\n---\n',
+      };
+      for (const { path, text } of contentFiles) {
+        files[path] = withDiagrams ? text : text.replace(MERMAID_FENCE, 'A paragraph where the diagram would be.');
+      }
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(directory, path), text);
+    },
+  };
+}
+
+const columns = [
+  'N',
+  'diagrams',
+  'cold s',
+  'warm s',
+  'no-diagram s',
+  'cold-warm s',
+  'cold ms/d',
+  'warm ms/d',
+  'floor ms/d',
+  'cold/floor',
+  'warm/none',
+  'peak MB',
+  'SVG KB raw→svgo',
+  'SVG KB gzip→svgo',
+];
+
+const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
 
 function tableRow(row: Row): string[] {
   const floor = row.floorMs / row.diagrams;
@@ -260,20 +362,25 @@ function tableRow(row: Row): string[] {
     row.cold.seconds.toFixed(2),
     row.warm.seconds.toFixed(2),
     row.none.seconds.toFixed(2),
+    (row.cold.seconds - row.warm.seconds).toFixed(2),
     cold.toFixed(1),
     perDiagram(row.warm, row.none, row.diagrams).toFixed(2),
     floor.toFixed(1),
     (cold / floor).toFixed(2),
     (row.warm.seconds / row.none.seconds).toFixed(3),
     peak.toFixed(0),
+    `${kilobytes(row.bytes.raw)}→${kilobytes(row.bytes.optimisedRaw)}`,
+    `${kilobytes(row.bytes.gzip)}→${kilobytes(row.bytes.optimisedGzip)}`,
   ];
 }
 
 const sizes = sizesFromArguments();
 const rows: Row[] = [];
+process.stderr.write('bench: this site…\n');
+rows.push(await withTempSite('site', (directory) => measure('site', thisSite(directory))));
 for (const size of sizes) {
   process.stderr.write(`bench: N=${size}…\n`);
-  rows.push(await measure(size));
+  rows.push(await withTempSite(String(size), (directory) => measure(size, generatedSite(directory, size))));
 }
 const cells = [columns, ...rows.map(tableRow)];
 const widths = columns.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));

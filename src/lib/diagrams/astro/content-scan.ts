@@ -72,3 +72,21 @@ export async function renderContentDiagrams(options: ScanOptions): Promise<ScanR
     errors: reports.flatMap((report) => report.errors),
   };
 }
+
+/**
+ * Only the Architecture Flow rule, without rendering: quick enough to wait for
+ * before Astro syncs content (whose MDX pass does not survive a failing case study).
+ */
+export async function architectureFlowErrors(options: Omit<ScanOptions, 'pipeline'>): Promise<DiagramError[]> {
+  const files = (await Promise.all(options.caseStudyDirs.map(contentFiles))).flat();
+  const errors = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return architectureFlowError(parseDocument(await readFile(file, 'utf8'), formatOf(file)), file, { root: options.root });
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return errors.filter((error): error is DiagramError => error !== undefined);
+}

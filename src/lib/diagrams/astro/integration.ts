@@ -1,8 +1,9 @@
 /**
  * The Astro integration, as its hooks: put the Markdown hook first in the
- * Sätteri processor, render every content diagram before a build starts on
- * its pages, feed the dev overlay, and close the browser when the build or
- * dev server ends.
+ * Sätteri processor, render every content diagram while Astro starts its
+ * build (astro/content-render.ts), open the browser when the dev server
+ * starts, feed the dev overlay, and close the browser when the build or dev
+ * server ends.
  */
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CASE_STUDY_DIRS } from '../document/architecture-flow.ts';
 import { combineErrors } from '../errors.ts';
 import { CACHED_FIGURE, cachedFigure } from './cached-figure.ts';
-import { renderContentDiagrams } from './content-scan.ts';
+import { startContentRender, type ContentRender } from './content-render.ts';
+import { architectureFlowErrors, renderContentDiagrams } from './content-scan.ts';
 import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
@@ -29,11 +31,12 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
   let contentDirs: string[] = [];
   let caseStudyDirs: string[] = [];
   let reportErrors: ErrorReporter | undefined;
+  let contentRender: ContentRender | undefined;
 
   return {
     name: 'portfolio:diagrams',
     hooks: {
-      'astro:config:setup': async ({ config, command: astroCommand, injectScript }) => {
+      'astro:config:setup': async ({ config, command: astroCommand, injectScript, logger }) => {
         root = fileURLToPath(config.root);
         command = astroCommand;
         contentDirs = (options.contentDirs ?? ['content']).map((directory) => resolve(root, directory));
@@ -45,6 +48,11 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
           // `astro sync`/`check` have no "done" hook to close the browser on.
           closeWhenIdleMs: command === 'build' || command === 'dev' ? undefined : 1000,
         });
+        if (command === 'build') {
+          // Chromium opens and draws while Astro loads, syncs content and prepares Vite; once every
+          // content diagram is cached the browser goes, so bundling and page generation have its memory.
+          contentRender = startContentRender({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }, logger, () => sharedPipeline().releaseBrowser());
+        }
         Object.assign(globalThis, { [Symbol.for(CACHED_FIGURE)]: cachedFigure });
         const processor = config.markdown.processor;
         if (!isSatteriProcessor(processor)) {
@@ -65,20 +73,25 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('../diagrams.css', import.meta.url)))};`);
       },
       'astro:config:done': async ({ logger }) => {
-        if (command !== 'build') return;
-        const started = performance.now();
-        const report = await renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs });
-        const failure = combineErrors(report.errors);
-        if (failure) {
-          await closeSharedPipeline(logger);
-          throw failure;
-        }
-        logger.info(`${report.diagrams} diagrams in ${report.files} content files ready in ${Math.round(performance.now() - started)} ms`);
+        // A case study without its Architecture Flow must stop the build before content sync
+        // meets it; then it waits for the scan, to name every broken diagram at once.
+        if (command !== 'build' || (await architectureFlowErrors({ root, contentDirs, caseStudyDirs })).length === 0) return;
+        const failure = combineErrors((await contentRender?.errors()) ?? []);
+        await closeSharedPipeline(logger);
+        if (failure) throw failure;
       },
       'astro:server:setup': ({ server, logger }) => {
         const report = overlayReporter(server);
         reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
+        // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
+        // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
+        if (command === 'dev') {
+          const started = performance.now();
+          void sharedPipeline()
+            .warm()
+            .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
+        }
         // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
         // every diagram once at start, so a broken one is on the overlay from the first page.
         void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(({ errors }) => {
@@ -86,6 +99,14 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         });
       },
       'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
+      'astro:build:start': async ({ logger }) => {
+        // Content is synced and Vite is ready; the pages are next, and a broken diagram must stop them.
+        const failure = combineErrors((await contentRender?.errors()) ?? []);
+        if (failure) {
+          await closeSharedPipeline(logger);
+          throw failure;
+        }
+      },
       'astro:build:done': async ({ logger }) => closeSharedPipeline(logger),
     },
   };

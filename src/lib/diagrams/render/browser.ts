@@ -58,6 +58,19 @@ export class MermaidBrowser {
     });
   }
 
+  /**
+   * Opens the browser and draws one small diagram, so the next render pays
+   * neither Chromium's start nor Mermaid's first-render warm-up.
+   */
+  async warm(): Promise<void> {
+    await this.render({ id: 'mmd-warm-up', source: 'flowchart LR\n  a --> b', seed: 1 });
+  }
+
+  /** Closes the browser if it has nothing queued or drawing; a later render opens it again. */
+  async release(): Promise<void> {
+    if (this.#queue.length === 0 && !this.#draining) await this.close();
+  }
+
   async close(): Promise<void> {
     const session = this.#session;
     this.#session = undefined;

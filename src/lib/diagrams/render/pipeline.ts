@@ -3,13 +3,15 @@
  * Concurrent requests for one diagram share one render.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
 import { mermaidConfig } from '../mermaid/config.ts';
 import { iconPacksFingerprint, unknownIcon } from '../mermaid/icons.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
+import { optimiseSvg } from '../svg/optimise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
 import { MermaidBrowser } from './browser.ts';
 import { DiagramCache } from './cache.ts';
@@ -21,7 +23,7 @@ import { substitutePicture } from './substitutes.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '7';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -40,6 +42,8 @@ export interface PipelineStats {
 
 interface Environment {
   mermaidVersion: string;
+  /** The SVG optimiser's version: its output is part of what is cached. */
+  svgoVersion: string;
   fontFingerprint: string;
   styleFingerprint: string;
   iconPacks: Record<string, string[]>;
@@ -54,6 +58,14 @@ export function normaliseSource(source: string): string {
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
+}
+
+/** The package.json above a package's entry file (svgo does not export its own). */
+function packageJsonOf(entry: string): string {
+  for (let directory = dirname(entry); directory !== dirname(directory); directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json'))) return join(directory, 'package.json');
+  }
+  throw new Error(`No package.json above ${entry}.`);
 }
 
 export class DiagramPipeline implements DiagramRenderer {
@@ -83,7 +95,7 @@ export class DiagramPipeline implements DiagramRenderer {
       mermaidVersion: environment.mermaidVersion,
       style: environment.styleFingerprint,
       font: environment.fontFingerprint,
-      pipeline: PIPELINE_VERSION,
+      pipeline: `${PIPELINE_VERSION}+svgo@${environment.svgoVersion}`,
     });
     let pending = this.#inFlight.get(key);
     if (!pending) {
@@ -91,6 +103,22 @@ export class DiagramPipeline implements DiagramRenderer {
       this.#inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /** Starts the browser now rather than on the first diagram (the dev server, so the first edit is quick); false if it cannot. */
+  async warm(): Promise<boolean> {
+    // A browser that cannot start says so on the first real render, with its help text.
+    return this.#environmentOnce()
+      .then((environment) => environment.renderer.warm())
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+
+  /** Lets the browser go while nothing is drawing (a build, once its content diagrams are cached). */
+  async releaseBrowser(): Promise<void> {
+    if (this.#environment) await (await this.#environment).renderer.release();
   }
 
   async close(): Promise<void> {
@@ -114,16 +142,15 @@ export class DiagramPipeline implements DiagramRenderer {
     const outcome = await environment.renderer.render({ id: rootId, source, seed: renderSeed(key) });
     this.#scheduleIdleClose(environment);
     if (!outcome.ok) {
-      // A failure is not cached: the next build tries again, and says again what is wrong.
-      this.#inFlight.delete(key);
+      // A failure is not cached on disk: the next build tries again, and says again what is wrong.
+      // Within this build it stands (Mermaid's answer for a source does not change), so a page that
+      // asks after the content scan does not draw it again.
       return { ok: false, failure: classifyMermaidError(outcome.message, outcome.line, source) };
     }
     const substitute = substitutePicture(outcome, source);
-    if (substitute) {
-      this.#inFlight.delete(key);
-      return { ok: false, failure: substitute };
-    }
-    const diagram = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
+    if (substitute) return { ok: false, failure: substitute };
+    const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
+    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg) };
     await this.#cache.set(diagram);
     this.#stats.rendered += 1;
     return { ok: true, diagram };
@@ -143,7 +170,7 @@ export class DiagramPipeline implements DiagramRenderer {
 
   async #loadEnvironment(): Promise<Environment> {
     const resolve = createRequire(join(this.#options.root, 'package.json')).resolve;
-    const mermaidPackage = JSON.parse(await readFile(resolve('mermaid/package.json'), 'utf8')) as { version: string };
+    const versionOf = async (name: string) => (JSON.parse(await readFile(packageJsonOf(resolve(name)), 'utf8')) as { version: string }).version;
     const assets = renderPageAssets(this.#options.root);
     const fontFingerprint = createHash('sha256')
       .update(await readFile(assets.fontStylesheet))
@@ -153,6 +180,13 @@ export class DiagramPipeline implements DiagramRenderer {
       .slice(0, 16);
     const config = mermaidConfig();
     const renderer = new MermaidBrowser({ assets, mermaidConfig: config, workDir: this.#options.cacheDir });
-    return { mermaidVersion: mermaidPackage.version, fontFingerprint, styleFingerprint: styleFingerprint(config), iconPacks: assets.iconPacks, renderer };
+    return {
+      mermaidVersion: await versionOf('mermaid'),
+      svgoVersion: await versionOf('svgo'),
+      fontFingerprint,
+      styleFingerprint: styleFingerprint(config),
+      iconPacks: assets.iconPacks,
+      renderer,
+    };
   }
 }
