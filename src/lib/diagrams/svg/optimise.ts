@@ -178,7 +178,7 @@ const shortestGeometry: CustomPlugin = {
   }),
 };
 
-export function svgoConfig(svg: string): Config {
+function svgoConfig(svg: string): Config {
   return {
     multipass: false,
     // Empty HTML elements inside a <foreignObject> must keep their end tags: `<div/>` is not self-closing in HTML.
