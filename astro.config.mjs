@@ -29,7 +29,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   output: 'static',
-  integrations: [diagrams(), contentLinks(), mdx(), sitemap(), securityHeaders()],
+  // A diagram's full-size page is that diagram again, at natural size: not a page to index.
+  integrations: [diagrams(), contentLinks(), mdx(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/diagrams/') }), securityHeaders()],
   security: { csp },
   markdown: {
     shikiConfig: {

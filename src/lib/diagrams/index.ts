@@ -20,3 +20,4 @@
  */
 export { diagrams as default } from './astro/integration.ts';
 export { architectureFlowFigure } from './astro/card.ts';
+export { fullSizeDiagrams, type FullSizeDiagram } from './astro/full-size.ts';

@@ -15,6 +15,7 @@ import { renderContentDiagrams } from './content-scan.ts';
 import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
+import { joinBase } from '../../urls.ts';
 
 export interface DiagramsOptions {
   /** Folders (relative to the project root) whose Markdown/MDX is rendered before the build. Default: ["content"]. */
@@ -59,6 +60,7 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
             cacheDir,
             root,
             caseStudyDirs,
+            fullSizeBase: joinBase(config.base, '/diagrams/'),
             onErrors: (file, errors) => reportErrors?.(file, errors),
           }),
         );

@@ -19,7 +19,7 @@ import { renderPageAssets } from './render-page.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -110,7 +110,7 @@ export class DiagramPipeline implements DiagramRenderer {
       this.#inFlight.delete(key);
       return { ok: false, failure: classifyMermaidError(outcome.message, outcome.line, source) };
     }
-    const diagram = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
+    const diagram = { ...normaliseSvg(outcome.svg, { key, rootId, type: outcome.type, labelSize: outcome.labelSize }), text: outcome.text };
     await this.#cache.set(diagram);
     this.#stats.rendered += 1;
     return { ok: true, diagram };
