@@ -90,7 +90,7 @@ describe('the case studies’ diagrams', SLOW, () => {
       const connections = [...section(text, 'Connections'), ...section(text, 'Messages'), ...section(text, 'Transitions')];
       // One line per arrow in the source (flowchart edges, sequence messages), labels included.
       const arrows = fence.source.split('\n').filter((line) => /-->|-\.->|==>|->>|-->>|-\)|--\)/.test(line) && !/^\s*%%/.test(line));
-      expect(connections.filter((line) => line.includes('→')).length, `${name}, fence at line ${fence.line}`).toBeGreaterThanOrEqual(arrows.length);
+      expect(connections.filter((line) => /[→↔—]/.test(line)).length, `${name}, fence at line ${fence.line}`).toBeGreaterThanOrEqual(arrows.length);
       for (const label of fence.source.matchAll(/\|"?([^|"]+)"?\|/g)) {
         expect(connections.some((line) => line.endsWith(`, ${label[1]!.trim()}`)), `${name}: edge label "${label[1]}"`).toBe(true);
       }
