@@ -31,7 +31,16 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   output: 'static',
-  integrations: [diagrams(), contentLinks(), mdx(), sitemap(), securityHeaders(), ogImages(), caseStudyPdfs()],
+  // A diagram's full-size page is that diagram again, at natural size: not a page to index.
+  integrations: [
+    diagrams(),
+    contentLinks(),
+    mdx(),
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/diagrams/') }),
+    securityHeaders(),
+    ogImages(),
+    caseStudyPdfs(),
+  ],
   security: { csp },
   markdown: {
     shikiConfig: {

@@ -219,7 +219,8 @@ interface SvgBytes {
 async function svgBytes(svgs: Floor['svgs']): Promise<SvgBytes> {
   const bytes = { raw: 0, gzip: 0, optimisedRaw: 0, optimisedGzip: 0 };
   for (const [index, { svg, type }] of svgs.entries()) {
-    const normalised = normaliseSvg(svg, { key: `floor${index}`, rootId: `floor${index}`, type }).svg;
+    // The label size only sizes the figure around the SVG, not the SVG's bytes.
+    const normalised = normaliseSvg(svg, { key: `floor${index}`, rootId: `floor${index}`, type, labelSize: 16 }).svg;
     const optimised = await optimiseSvg(normalised);
     bytes.raw += Buffer.byteLength(normalised);
     bytes.gzip += gzipSync(normalised).length;

@@ -29,4 +29,6 @@ export const routes = {
   article: (slug: string) => href(`/writing/#${slug}`),
   rss: () => href('/rss.xml'),
   section: (id: string) => href(`/#${id}`),
+  /** A diagram at its natural size, on a page of its own (src/pages/diagrams/[id].astro). */
+  diagram: (id: string) => href(`/diagrams/${id}/`),
 };

@@ -43,7 +43,7 @@ describe('the SVG optimiser, in Chromium', { timeout: 300_000 }, () => {
     const drawn = await drawFixtures();
     for (const [index, outcome] of drawn.entries()) {
       if (!outcome.ok) throw new Error(`${files[index]}: ${outcome.message}`);
-      const before = normaliseSvg(outcome.svg, { key: `fixture${index}`, rootId: `mmd-fixture${index}`, type: outcome.type }).svg;
+      const before = normaliseSvg(outcome.svg, { key: `fixture${index}`, rootId: `mmd-fixture${index}`, type: outcome.type, labelSize: outcome.labelSize }).svg;
       pairs.push({ name: files[index] ?? '', before, after: await optimiseSvg(before) });
     }
   }, 300_000);

@@ -22,3 +22,4 @@
  */
 export { diagrams as default } from './astro/integration.ts';
 export { architectureFlowDiagram, architectureFlowFigure } from './astro/card.ts';
+export { fullSizeDiagrams, type FullSizeDiagram } from './astro/full-size.ts';

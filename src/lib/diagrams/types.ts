@@ -14,6 +14,10 @@ export interface RenderedDiagram {
   type: string;
   width: number;
   height: number;
+  /** The smallest label, in px at natural size: the page scales no further down than the floor allows. */
+  labelSize: number;
+  /** Its text version (flowchart, sequence and state diagrams), from Mermaid's parse of the source. */
+  text?: TextSection[] | undefined;
   accTitle?: string | undefined;
   accDescr?: string | undefined;
 }
@@ -47,6 +51,20 @@ export interface FigureContext {
   instance?: string | undefined;
   /** Extra class on the <figure> (the Architecture Flow card uses one). */
   className?: string | undefined;
+  /** Where full-size pages live ("/diagrams/"): the caption links to this diagram's. None on the full-size page itself. */
+  fullSizeBase?: string | undefined;
+}
+
+/** A diagram's text version, read from Mermaid's parse: titled lists of steps and connections. */
+export interface TextSection {
+  title: string;
+  items: TextItem[];
+}
+
+export interface TextItem {
+  text: string;
+  /** What a block holds: a sequence's alt branch, a composite state's transitions. */
+  items?: TextItem[];
 }
 
 /** A Mermaid config value: what `mermaid.initialize()` takes. */

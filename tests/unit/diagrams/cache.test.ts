@@ -13,6 +13,7 @@ const entry = (key: string): RenderedDiagram => ({
   type: 'pie',
   width: 100,
   height: 50,
+  labelSize: 14,
   accTitle: 'Outcomes',
   accDescr: undefined,
 });

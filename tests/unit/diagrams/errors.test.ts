@@ -95,13 +95,13 @@ const fakeRenderer: DiagramRenderer = {
     if (source.includes('broken')) return { ok: false, failure: classifyMermaidError(JISON_MESSAGE, 2, source) };
     return {
       ok: true,
-      diagram: { key: 'a'.repeat(64), rootId: 'mmd-aaaaaaaaaaaa', svg: '<svg id="mmd-aaaaaaaaaaaa"></svg>', type: 'flowchart-v2', width: 10, height: 10 },
+      diagram: { key: 'a'.repeat(64), rootId: 'mmd-aaaaaaaaaaaa', svg: '<svg id="mmd-aaaaaaaaaaaa"></svg>', type: 'flowchart-v2', width: 10, height: 10, labelSize: 16 },
     };
   },
 };
 
 const plugin = (root: string) =>
-  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, caseStudyDirs: [join(root, 'case-studies')] });
+  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, caseStudyDirs: [join(root, 'case-studies')], fullSizeBase: '/diagrams/' });
 
 describe('the Markdown hook', () => {
   const root = mkdtempSync(join(tmpdir(), 'diagrams-hook-'));
@@ -114,13 +114,13 @@ describe('the Markdown hook', () => {
   it('replaces a fence with its figure in Markdown and in MDX, named after the heading above it', async () => {
     const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Later\n';
     const { html } = await markdownToHtml(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.md', source)) });
-    expect(html).toContain('<figure class="diagram" data-diagram="flowchart-v2">');
+    expect(html).toContain('<figure class="diagram" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2">');
     expect(html).toContain('<title id="mmd-aaaaaaaaaaaa-title">Flow</title>');
     expect(html).not.toContain('language-mermaid');
     // MDX carries the key; the figure is read from the cache when the page renders (runtime.ts).
     const { code } = await mdxToJs(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.mdx', source)) });
-    expect(code).toContain(
-      `"set:html": globalThis[Symbol.for("portfolio.diagrams.cachedFigure")]("/cache", "${'a'.repeat(64)}", { "heading": "Flow" })`,
+    expect(code.replace(/\s+/g, ' ')).toContain(
+      `"set:html": globalThis[Symbol.for("portfolio.diagrams.cachedFigure")]("/cache", { "primary": "${'a'.repeat(64)}" }, { "heading": "Flow", "fullSizeBase": "/diagrams/" })`,
     );
   });
 

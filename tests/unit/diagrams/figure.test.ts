@@ -9,6 +9,7 @@ const diagram: RenderedDiagram = {
   type: 'flowchart-v2',
   width: 400,
   height: 100,
+  labelSize: 16,
 };
 
 describe('textAlternative', () => {
@@ -44,7 +45,7 @@ describe('captionFromMeta', () => {
 });
 
 describe('figureHtml', () => {
-  const html = figureHtml({ ...diagram, accTitle: 'Flow <A & B>', accDescr: 'How "A" reaches B.' }, { heading: 'Architecture Flow' });
+  const html = figureHtml({ primary: { ...diagram, accTitle: 'Flow <A & B>', accDescr: 'How "A" reaches B.' } }, { heading: 'Architecture Flow' });
 
   it('names the SVG as an image by its own <title>, described by its <desc>', () => {
     expect(html).toContain('role="img" aria-labelledby="mmd-ffffffffffff-title" aria-describedby="mmd-ffffffffffff-desc"');
@@ -53,21 +54,36 @@ describe('figureHtml', () => {
   });
 
   it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
-    expect(html).toMatch(/^<figure class="diagram" data-diagram="flowchart-v2">/);
+    expect(html).toMatch(/^<figure class="diagram" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2">/);
     expect(html).toContain('<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
-    expect(html).toMatch(/<figcaption id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/figcaption><\/figure>$/);
+    expect(html).toMatch(/<figcaption><span id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/span><\/figcaption>/);
   });
 
-  it('carries the natural width, which the stylesheet scales down from', () => {
-    expect(html).toContain('style="--diagram-width:400px"');
+  it('carries the natural width and smallest label, which the stylesheet scales down from to the floor', () => {
+    expect(html).toContain('style="--diagram-width:400px;--diagram-label:16"');
   });
 
   it('is one line, so a Markdown HTML block cannot end inside it', () => {
     expect(html).not.toContain('\n');
   });
 
+  it('holds a narrow layout beside the author’s, hidden until its figure’s rules show it, with ids of its own', () => {
+    const narrow = { ...diagram, key: 'e'.repeat(64), rootId: 'mmd-eeeeeeeeeeee', svg: '<svg id="mmd-eeeeeeeeeeee" viewBox="0 0 200 300"></svg>', width: 200 };
+    const both = figureHtml({ primary: diagram, narrow }, { instance: 'card1' });
+    expect(both).toContain('<svg id="mmd-ffffffffffff-card1" viewBox="0 0 400 100" width="400" height="100" class="diagram__layout diagram__layout--primary" role="img"');
+    expect(both).toContain('<svg id="mmd-eeeeeeeeeeee-card1" viewBox="0 0 200 300" class="diagram__layout diagram__layout--narrow" role="img" aria-labelledby="mmd-eeeeeeeeeeee-card1-title"');
+    expect(both).toContain('<style>@media (width >= 640px){@container diagram (width < 326px){#mmd-ffffffffffff-card1-figure .diagram__layout--primary{display:none}');
+    expect(both).toContain('<p class="diagram__scroll-cue" aria-hidden="true">');
+  });
+
+  it('links every use of a diagram to one full-size page', () => {
+    expect(figureHtml({ primary: diagram }, { instance: 'card1', fullSizeBase: '/portfolio/diagrams/' })).toContain(
+      '<a class="diagram__full-size" href="/portfolio/diagrams/mmd-ffffffffffff/">Open full size</a></figcaption>',
+    );
+  });
+
   it('gives each instance its own ids', () => {
-    const card = figureHtml(diagram, { instance: 'card1' });
+    const card = figureHtml({ primary: diagram }, { instance: 'card1' });
     expect(card).toContain('id="mmd-ffffffffffff-card1"');
     expect(card).toContain('id="mmd-ffffffffffff-card1-0"');
     expect(card).toContain('aria-labelledby="mmd-ffffffffffff-card1-title"');

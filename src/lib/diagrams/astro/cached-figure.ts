@@ -17,8 +17,18 @@ import type { FigureContext } from '../types.ts';
 
 export const CACHED_FIGURE = 'portfolio.diagrams.cachedFigure';
 
-export function cachedFigure(cacheDir: string, key: string, context: FigureContext): string {
-  const diagram = new DiagramCache(cacheDir).getSync(key);
-  if (!diagram) throw new Error(`Diagram ${key} is missing from ${cacheDir}: it was rendered while this page compiled. Build again.`);
-  return figureHtml(diagram, context);
+/** The cache keys of a figure's layouts (layout.ts). */
+export interface LayoutKeys {
+  primary: string;
+  narrow?: string | undefined;
+}
+
+export function cachedFigure(cacheDir: string, keys: LayoutKeys, context: FigureContext): string {
+  const cache = new DiagramCache(cacheDir);
+  const read = (key: string) => {
+    const diagram = cache.getSync(key);
+    if (!diagram) throw new Error(`Diagram ${key} is missing from ${cacheDir}: it was rendered while this page compiled. Build again.`);
+    return diagram;
+  };
+  return figureHtml({ primary: read(keys.primary), narrow: keys.narrow === undefined ? undefined : read(keys.narrow) }, context);
 }

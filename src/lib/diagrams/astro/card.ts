@@ -5,6 +5,7 @@
  */
 import { entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
 import { locateFailure } from '../errors.ts';
+import { renderLayouts } from '../layout.ts';
 import { figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
 import type { RenderedDiagram } from '../types.ts';
@@ -16,14 +17,17 @@ const cardUses = new WeakMap<object, number>();
  * Each card on a page gets its own ids: pass the same object for every card
  * on a page (Astro.request).
  */
-export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object): Promise<string> {
+export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object, fullSizeBase: string): Promise<string> {
   const count = (cardUses.get(page) ?? 0) + 1;
   cardUses.set(page, count);
-  const { diagram, heading } = await architectureFlowDiagram(caseStudy);
-  return figureHtml(diagram, {
-    heading,
+  const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
+  const result = await renderLayouts(sharedPipeline(), fence.source, fence.meta);
+  if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
+  return figureHtml(result.layouts, {
+    heading: fence.heading,
     instance: instanceSuffix({ kind: 'card', count }),
     className: 'diagram--card',
+    fullSizeBase,
   });
 }
 

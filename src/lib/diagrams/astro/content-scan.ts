@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { architectureFlowError, isCaseStudy } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
+import { renderLayouts } from '../layout.ts';
 import type { DiagramRenderer } from '../types.ts';
 
 export interface ScanOptions {
@@ -55,7 +56,7 @@ async function scanFile(file: string, options: ScanOptions): Promise<{ diagrams:
   const missingFlow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlowError(root, file, { root: options.root }) : undefined;
   if (missingFlow) errors.push(missingFlow);
   const fences = mermaidFences(root);
-  const results = await Promise.all(fences.map((fence) => options.pipeline.render(fence.source)));
+  const results = await Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta)));
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));

@@ -17,6 +17,7 @@ import { architectureFlowErrors, renderContentDiagrams } from './content-scan.ts
 import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
+import { joinBase } from '../../urls.ts';
 
 export interface DiagramsOptions {
   /** Folders (relative to the project root) whose Markdown/MDX is rendered before the build. Default: ["content"]. */
@@ -67,6 +68,7 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
             cacheDir,
             root,
             caseStudyDirs,
+            fullSizeBase: joinBase(config.base, '/diagrams/'),
             onErrors: (file, errors) => reportErrors?.(file, errors),
           }),
         );

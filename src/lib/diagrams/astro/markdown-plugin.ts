@@ -18,8 +18,9 @@ import { bodyLineOffset } from '../document/source-file.ts';
 import { combineErrors, locateFailure } from '../errors.ts';
 import { captionFromMeta, figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
-import type { DiagramFailure, DiagramRenderer, FigureContext, RenderedDiagram } from '../types.ts';
-import { CACHED_FIGURE } from './cached-figure.ts';
+import { renderLayouts, type DiagramLayouts } from '../layout.ts';
+import type { DiagramFailure, DiagramRenderer, FigureContext } from '../types.ts';
+import { CACHED_FIGURE, type LayoutKeys } from './cached-figure.ts';
 import type { ErrorReporter } from './dev-overlay.ts';
 
 export interface MarkdownHookOptions {
@@ -30,6 +31,8 @@ export interface MarkdownHookOptions {
   root: string;
   /** Files under these directories are case studies and must have an Architecture Flow diagram. */
   caseStudyDirs: readonly string[];
+  /** Where full-size pages live ("/diagrams/" under the site's base): each figure links to its own. */
+  fullSizeBase: string;
   /** Told about every document's diagram errors (the dev server shows them in its overlay). */
   onErrors?: ErrorReporter | undefined;
 }
@@ -44,9 +47,10 @@ const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
  * integration installs, not an import: an import would make Astro treat every
  * MDX file as one that propagates assets, which costs more than it saves.
  */
-function figureNode(diagram: RenderedDiagram, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
-  if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(diagram, context) };
-  const call = `globalThis[Symbol.for(${JSON.stringify(CACHED_FIGURE)})](${[cacheDir, diagram.key, context].map((argument) => JSON.stringify(argument)).join(', ')})`;
+function figureNode(layouts: DiagramLayouts, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
+  if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(layouts, context) };
+  const keys: LayoutKeys = { primary: layouts.primary.key, ...(layouts.narrow && { narrow: layouts.narrow.key }) };
+  const call = `globalThis[Symbol.for(${JSON.stringify(CACHED_FIGURE)})](${[cacheDir, keys, context].map((argument) => JSON.stringify(argument)).join(', ')})`;
   return { raw: `<Fragment set:html={${call}} />`, mdxExpressions: true };
 }
 
@@ -90,15 +94,15 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
       async code(node) {
         if (!isMermaidFence(node)) return undefined;
         const index = fences++;
-        const context = { caption: captionFromMeta(node.meta), heading };
-        const result = await options.pipeline().render(node.value);
+        const context = { caption: captionFromMeta(node.meta), heading, fullSizeBase: options.fullSizeBase };
+        const result = await renderLayouts(options.pipeline(), node.value, node.meta);
         if (!result.ok) {
           failures.push({ index, failure: result.failure });
           return undefined;
         }
-        const uses = (seen.get(result.diagram.key) ?? 0) + 1;
-        seen.set(result.diagram.key, uses);
-        return figureNode(result.diagram, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
+        const uses = (seen.get(result.layouts.primary.key) ?? 0) + 1;
+        seen.set(result.layouts.primary.key, uses);
+        return figureNode(result.layouts, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
       },
       after() {
         const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));

@@ -61,6 +61,7 @@ function isRenderedDiagram(value: unknown): value is RenderedDiagram {
     typeof entry['svg'] === 'string' &&
     typeof entry['type'] === 'string' &&
     typeof entry['width'] === 'number' &&
-    typeof entry['height'] === 'number'
+    typeof entry['height'] === 'number' &&
+    typeof entry['labelSize'] === 'number'
   );
 }

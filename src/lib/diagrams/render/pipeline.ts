@@ -23,7 +23,7 @@ import { substitutePicture } from './substitutes.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '7';
+const PIPELINE_VERSION = '8';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -149,8 +149,8 @@ export class DiagramPipeline implements DiagramRenderer {
     }
     const substitute = substitutePicture(outcome, source);
     if (substitute) return { ok: false, failure: substitute };
-    const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type });
-    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg) };
+    const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type, labelSize: outcome.labelSize });
+    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg), text: outcome.text };
     await this.#cache.set(diagram);
     this.#stats.rendered += 1;
     return { ok: true, diagram };

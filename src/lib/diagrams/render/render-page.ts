@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontFaces, fontStack } from '../../../design-tokens.ts';
 import { iconPackFiles } from '../mermaid/icons.ts';
+import type { TextSection } from '../types.ts';
 
 export interface MermaidJob {
   id: string;
@@ -19,7 +20,7 @@ export interface MermaidJob {
 }
 
 export type MermaidOutcome =
-  | { ok: true; svg: string; type: string }
+  | { ok: true; svg: string; type: string; labelSize: number; text: TextSection[] | undefined }
   | { ok: false; message: string; line: number | undefined };
 
 /** The global the render loop is installed under. */
@@ -48,7 +49,13 @@ const RENDER_LOOP = `
     if (error && error.hash && Number.isInteger(error.hash.line)) return error.hash.line + 1;
     return undefined;
   };
-  const finished = (svg) => {
+  const visibleText = (element) =>
+    [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '') &&
+    getComputedStyle(element).display !== 'none' && getComputedStyle(element).visibility !== 'hidden' && Number(getComputedStyle(element).opacity) > 0;
+  // Drawn once at its natural size: a few types (info) size themselves only with CSS, so they get the
+  // viewBox their drawing needs; and the smallest label, in px at that size, is what the page's
+  // legibility floor scales against (diagrams.css).
+  const measured = (svg) => {
     const holder = document.createElement('div');
     holder.innerHTML = svg;
     document.body.append(holder);
@@ -63,10 +70,97 @@ const RENDER_LOOP = `
       const [padX, padY] = [box.width * 0.05, box.height * 0.05];
       element.setAttribute('viewBox', [box.x - padX, box.y - padY, box.width + 2 * padX, box.height + 2 * padY].join(' '));
     }
-    const result = element.outerHTML;
+    const natural = element.outerHTML;
+    const viewBox = element.viewBox.baseVal;
+    element.removeAttribute('style');
+    element.setAttribute('width', String(viewBox.width));
+    element.setAttribute('height', String(viewBox.height));
+    const sizes = [...element.querySelectorAll('text, tspan, foreignObject *')].filter(visibleText).map((run) => {
+      const matrix = run.getScreenCTM ? run.getScreenCTM() : run.closest('foreignObject').getScreenCTM();
+      return Number.parseFloat(getComputedStyle(run).fontSize) * Math.hypot(matrix.a, matrix.b);
+    });
     holder.remove();
-    return result;
+    const labelSize = sizes.length === 0 ? 16 : Math.round(Math.min(...sizes) * 100) / 100;
+    return { svg: natural, labelSize };
   };
+  // The text version: steps and connections read from Mermaid's own parse of the source, in the
+  // author's order. Sections of items; an item may hold items (a sequence's alt block, a composite state).
+  const plain = (text) => String(text ?? '').replace(/<br\\s*\\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/#quot;/g, '"').replace(/\\s+/g, ' ').trim();
+  const flowchartText = (db) => {
+    const vertices = db.getVertices();
+    const groups = db.getSubGraphs();
+    const nameOf = (id) => plain(vertices.get(id)?.text) || plain(groups.find((group) => group.id === id)?.title) || id;
+    const arrow = (edge) => (edge.type === 'double_arrow_point' ? '↔' : edge.type === 'arrow_open' ? '—' : '→');
+    const sections = [
+      { title: 'Steps', items: [...vertices.values()].map((vertex) => ({ text: nameOf(vertex.id) })) },
+      { title: 'Connections', items: db.getEdges().map((edge) => ({ text: nameOf(edge.start) + ' ' + arrow(edge) + ' ' + nameOf(edge.end) + (plain(edge.text) ? ', ' + plain(edge.text) : '') })) },
+    ];
+    if (groups.length > 0) sections.push({ title: 'Groups', items: groups.map((group) => ({ text: (plain(group.title) || group.id) + ': ' + group.nodes.map(nameOf).join(', ') })) });
+    return sections;
+  };
+  const BLOCK_START = { 10: 'Loop', 12: 'If', 15: 'Optionally', 19: 'In parallel', 22: 'Highlighted', 27: 'Critical', 30: 'Break', 32: 'In parallel' };
+  const BLOCK_NEXT = { 13: 'Else', 20: 'And', 28: 'Option' };
+  const BLOCK_END = new Set([11, 14, 16, 21, 23, 29, 31]);
+  const NOTE = 2;
+  const PLACEMENT = { 0: 'left of', 1: 'right of', 2: 'over' };
+  const sequenceText = (db) => {
+    const actors = db.getActors();
+    const nameOf = (id) => plain(actors.get(id)?.description) || id;
+    const root = [];
+    const stack = [root];
+    const current = () => stack[stack.length - 1];
+    for (const message of db.getMessages()) {
+      const label = plain(typeof message.message === 'string' ? message.message : '');
+      if (message.type in BLOCK_START || message.type in BLOCK_NEXT) {
+        if (message.type in BLOCK_NEXT && stack.length > 1) stack.pop();
+        const item = { text: (BLOCK_START[message.type] ?? BLOCK_NEXT[message.type]) + (label ? ' ' + label : '') + ':', items: [] };
+        current().push(item);
+        stack.push(item.items);
+      } else if (BLOCK_END.has(message.type)) {
+        if (stack.length > 1) stack.pop();
+      } else if (message.type === NOTE) {
+        const over = message.from === message.to ? nameOf(message.from) : nameOf(message.from) + ', ' + nameOf(message.to);
+        current().push({ text: 'Note ' + (PLACEMENT[message.placement] ?? 'over') + ' ' + over + ': ' + label });
+      } else if (message.from !== undefined && message.to !== undefined) {
+        current().push({ text: nameOf(message.from) + ' → ' + nameOf(message.to) + (label ? ': ' + label : '') });
+      }
+    }
+    return [
+      { title: 'Participants', items: [...actors.keys()].map((id) => ({ text: nameOf(id) })) },
+      { title: 'Messages', items: root },
+    ];
+  };
+  const stateText = (db) => {
+    const nameOf = (state, end) => {
+      const id = state.id;
+      if (id === '[*]' || /_start$/.test(id) || /_end$/.test(id)) return end ? 'End' : 'Start';
+      const description = Array.isArray(state.description) ? state.description.join(' ') : state.description;
+      return plain(description) || id;
+    };
+    const transitions = (doc) =>
+      (doc ?? []).flatMap((statement) => {
+        if (statement.stmt === 'relation') {
+          const label = plain(statement.description);
+          return [{ text: nameOf(statement.state1, false) + ' → ' + nameOf(statement.state2, true) + (label ? ': ' + label : '') }];
+        }
+        if (statement.stmt === 'state' && Array.isArray(statement.doc) && statement.doc.length > 0) {
+          return [{ text: 'Inside ' + nameOf(statement, false) + ':', items: transitions(statement.doc) }];
+        }
+        return [];
+      });
+    return [{ title: 'Transitions', items: transitions(db.getRootDocV2().doc) }];
+  };
+  const textVersion = async (source, type) => {
+    if (!/^(flowchart|graph|sequence|state)/.test(type)) return undefined;
+    try {
+      const { db } = await window.mermaid.mermaidAPI.getDiagramFromText(source);
+      if (db.getVertices && db.getEdges) return flowchartText(db);
+      if (db.getMessages && db.getActors) return sequenceText(db);
+      if (db.getRootDocV2) return stateText(db);
+    } catch {
+      // The drawing succeeded; a diagram whose parse cannot be read back simply has no text version.
+    }
+    return undefined;
   // The build date must not reach a diagram (gantt's "today", a task with no start date):
   // while Mermaid draws, the clock reads one fixed instant.
   const RealDate = Date;
@@ -114,7 +208,7 @@ const RENDER_LOOP = `
     for (const job of jobs) {
       try {
         const { svg, diagramType } = await drawing(job);
-        results.push({ ok: true, svg: finished(svg), type: diagramType });
+        results.push({ ok: true, ...measured(svg), type: diagramType, text: await textVersion(job.source, diagramType) });
       } catch (error) {
         const message = error && error.message ? String(error.message) : String(error);
         results.push({ ok: false, message, line: lineOf(error) });

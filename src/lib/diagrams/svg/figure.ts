@@ -8,8 +8,9 @@
  * never widens the page.
  */
 import { escapeHtml } from '../../html.ts';
-import type { FigureContext, RenderedDiagram } from '../types.ts';
+import type { FigureContext, RenderedDiagram, TextItem, TextSection } from '../types.ts';
 import { withInstanceSuffix } from './ids.ts';
+import { layoutRules, type DiagramLayouts } from '../layout.ts';
 
 export interface TextAlternative {
   /** The accessible name; also the caption when no other is given. */
@@ -17,6 +18,9 @@ export interface TextAlternative {
   description: string | undefined;
   caption: string;
 }
+
+/** The full-size page of a diagram, under `base` (src/pages/diagrams/[id].astro builds it). */
+export const fullSizeHref = (base: string, layouts: DiagramLayouts) => `${base}${layouts.primary.rootId}/`;
 
 const FALLBACK_NAME = 'Diagram';
 
@@ -39,27 +43,57 @@ export function captionFromMeta(meta: string | null | undefined): string | undef
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-/** Wraps a rendered diagram in its figure, as one line of HTML (Markdown ends an HTML block at a blank line). */
-export function figureHtml(diagram: RenderedDiagram, context: FigureContext): string {
-  const alternative = textAlternative(diagram, context);
-  const suffix = context.instance ?? '';
+/** One layout's SVG: named by its own <title> and <desc>, sized for diagrams.css, ids made unique to this use. */
+function layoutSvg(diagram: RenderedDiagram, alternative: TextAlternative, suffix: string, role: 'primary' | 'narrow', extra = ''): string {
   const rootId = suffix ? `${diagram.rootId}-${suffix}` : diagram.rootId;
   const titleId = `${rootId}-title`;
   const descriptionId = `${rootId}-desc`;
-  const captionId = `${rootId}-caption`;
-  const svg = withInstanceSuffix(diagram.svg, diagram.rootId, suffix).replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
+  return withInstanceSuffix(diagram.svg, diagram.rootId, suffix).replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
     const labelled = ` role="img" aria-labelledby="${titleId}"${alternative.description ? ` aria-describedby="${descriptionId}"` : ''}`;
-    // The natural width; diagrams.css scales down from it, to a legible minimum (--diagram-min-scale).
-    const sizing = ` style="--diagram-width:${diagram.width}px"`;
+    // The natural width and smallest label: diagrams.css scales down from the one until the other reaches the floor.
+    const sizing = ` style="--diagram-width:${diagram.width}px;--diagram-label:${diagram.labelSize}"`;
     const title = `<title id="${titleId}">${escapeHtml(alternative.name)}</title>`;
     const description = alternative.description ? `<desc id="${descriptionId}">${escapeHtml(alternative.description)}</desc>` : '';
-    return `<svg${attributes}${labelled}${sizing}>${title}${description}`;
+    const withClass = /\sclass="/.test(attributes)
+      ? attributes.replace(/\sclass="/, ` class="diagram__layout diagram__layout--${role} `)
+      : `${attributes} class="diagram__layout diagram__layout--${role}"`;
+    return `<svg${withClass}${labelled}${sizing}>${title}${description}${extra}`;
   });
+}
+
+const textItems = (items: readonly TextItem[]): string =>
+  `<ul>${items.map((item) => `<li>${escapeHtml(item.text)}${item.items && item.items.length > 0 ? textItems(item.items) : ''}</li>`).join('')}</ul>`;
+
+/** The diagram as text, collapsed under it: what a screen reader reads and a reader copies into a doc. */
+export function textVersionHtml(sections: readonly TextSection[] | undefined): string {
+  const filled = (sections ?? []).filter((section) => section.items.length > 0);
+  if (filled.length === 0) return '';
+  const body = filled.map((section) => `<p class="diagram__text-title">${escapeHtml(section.title)}</p>${textItems(section.items)}`).join('');
+  return `<details class="diagram__text"><summary>Text version</summary>${body}</details>`;
+}
+
+function fullSizeLink(layouts: DiagramLayouts, context: FigureContext): string {
+  if (context.fullSizeBase === undefined) return '';
+  return ` <a class="diagram__full-size" href="${escapeHtml(fullSizeHref(context.fullSizeBase, layouts))}">Open full size</a>`;
+}
+
+/** Wraps a rendered diagram's layouts in its figure, as one line of HTML (Markdown ends an HTML block at a blank line). */
+export function figureHtml(layouts: DiagramLayouts, context: FigureContext): string {
+  const { primary, narrow } = layouts;
+  const alternative = textAlternative(primary, context);
+  const suffix = context.instance ?? '';
+  const rootId = suffix ? `${primary.rootId}-${suffix}` : primary.rootId;
+  const figureId = `${rootId}-figure`;
+  const captionId = `${rootId}-caption`;
+  // The figure's layout rules travel inside its first SVG: a <style> there is valid HTML and styles the page.
+  const rules = `<style>${layoutRules(figureId, layouts)}</style>`;
+  const svgs = [layoutSvg(primary, alternative, suffix, 'primary', rules), narrow ? layoutSvg(narrow, alternative, suffix, 'narrow') : ''].join('');
   const classes = ['diagram', context.className].filter(Boolean).join(' ');
   return [
-    `<figure class="${escapeHtml(classes)}" data-diagram="${escapeHtml(diagram.type)}">`,
-    `<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svg}</div>`,
-    `<figcaption id="${captionId}">${escapeHtml(alternative.caption)}</figcaption>`,
+    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}">`,
+    `<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div>`,
+    '<p class="diagram__scroll-cue" aria-hidden="true">Scroll sideways for the whole diagram</p>',
+    `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(layouts, context)}${textVersionHtml(primary.text)}</figcaption>`,
     '</figure>',
   ].join('');
 }

@@ -21,7 +21,7 @@ const ROOT_ATTRIBUTES_TO_DROP = /\s(?:width|height|style|role|aria-roledescripti
 
 const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : 0);
 
-export function normaliseSvg(raw: string, identity: { key: string; rootId: string; type: string }): RenderedDiagram {
+export function normaliseSvg(raw: string, identity: { key: string; rootId: string; type: string; labelSize: number }): RenderedDiagram {
   const { key, rootId } = identity;
   const title = takeElement(raw, 'title', `chart-title-${rootId}`);
   const description = takeElement(title.svg, 'desc', `chart-desc-${rootId}`);
@@ -33,5 +33,5 @@ export function normaliseSvg(raw: string, identity: { key: string; rootId: strin
   const height = round(viewBox[3] ?? attribute('height'));
   const sizedRoot = rootTag.replace(ROOT_ATTRIBUTES_TO_DROP, '').replace(/>$/, ` width="${width}" height="${height}">`);
   const svg = pruneUnusedStyles(recolourSvg(scopeIds(description.svg.replace(rootTag, sizedRoot), rootId), rootId));
-  return { key, rootId, svg, type, width, height, accTitle: title.text, accDescr: description.text };
+  return { key, rootId, svg, type, width, height, labelSize: identity.labelSize, accTitle: title.text, accDescr: description.text };
 }
