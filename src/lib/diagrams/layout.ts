@@ -17,11 +17,11 @@ import type { DiagramFailure, DiagramRenderer, DiagramResult, RenderedDiagram } 
 /** The smallest label size, in CSS px, at a desktop's width and at a phone's (below 640 px). */
 export const FLOOR = { desktop: 12, phone: 11 } as const;
 /** Below this viewport width the phone floor applies (diagrams.css says the same). */
-export const PHONE_BREAKPOINT = 640;
+const PHONE_BREAKPOINT = 640;
 /** The room an SVG has in the narrowest place a diagram is shown on a 390 px phone (a snapshot card). */
 export const PHONE_COLUMN = 280;
 /** What the figure's frame takes around the SVG: the canvas's padding and border, both sides (diagrams.css). */
-export const CANVAS_FRAME = 2 * (12 + 1);
+const CANVAS_FRAME = 2 * (12 + 1);
 
 export type LayoutPin = 'wide' | 'narrow';
 
@@ -106,7 +106,7 @@ export function topToBottom(source: string): string | undefined {
 }
 
 /** How wide a diagram is drawn when its smallest label is at `floor` px. */
-export const widthAtFloor = (diagram: Pick<RenderedDiagram, 'width' | 'labelSize'>, floor: number) => (diagram.width * floor) / diagram.labelSize;
+const widthAtFloor = (diagram: Pick<RenderedDiagram, 'width' | 'labelSize'>, floor: number) => (diagram.width * floor) / diagram.labelSize;
 
 /** Whether a diagram fits a phone's column with its labels at the phone floor. */
 export const fitsPhone = (diagram: Pick<RenderedDiagram, 'width' | 'labelSize'>) => widthAtFloor(diagram, FLOOR.phone) <= PHONE_COLUMN;

@@ -20,7 +20,7 @@ export interface TextAlternative {
 }
 
 /** The full-size page of a diagram, under `base` (src/pages/diagrams/[id].astro builds it). */
-export const fullSizeHref = (base: string, layouts: DiagramLayouts) => `${base}${layouts.primary.rootId}/`;
+const fullSizeHref = (base: string, layouts: DiagramLayouts) => `${base}${layouts.primary.rootId}/`;
 
 const FALLBACK_NAME = 'Diagram';
 
