@@ -161,6 +161,7 @@ const RENDER_LOOP = `
       // The drawing succeeded; a diagram whose parse cannot be read back simply has no text version.
     }
     return undefined;
+  };
   // The build date must not reach a diagram (gantt's "today", a task with no start date):
   // while Mermaid draws, the clock reads one fixed instant.
   const RealDate = Date;
