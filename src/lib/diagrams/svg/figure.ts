@@ -89,8 +89,10 @@ export function figureHtml(layouts: DiagramLayouts, context: FigureContext): str
   const rules = `<style>${layoutRules(figureId, layouts)}</style>`;
   const svgs = [layoutSvg(primary, alternative, suffix, 'primary', rules), narrow ? layoutSvg(narrow, alternative, suffix, 'narrow') : ''].join('');
   const classes = ['diagram', context.className].filter(Boolean).join(' ');
+  // Print gives a wide diagram a landscape page and a tall one a portrait page (src/styles/print.css).
+  const shape = primary.width > primary.height ? 'wide' : 'tall';
   return [
-    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}">`,
+    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}" data-shape="${shape}">`,
     `<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div>`,
     '<p class="diagram__scroll-cue" aria-hidden="true">Scroll sideways for the whole diagram</p>',
     `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(layouts, context)}${textVersionHtml(primary.text)}</figcaption>`,
