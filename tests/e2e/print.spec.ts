@@ -61,6 +61,8 @@ async function smallestPrintedLabels(page: Page): Promise<{ name: string; label:
 }
 
 async function printDark(page: Page, path: string): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>> }> {
+  // Paper lays a page out at its own width, whatever screen asked for it: measure at A4's (96 dpi).
+  await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await openSettled(page, path);
   await page.evaluate(() => {

@@ -198,11 +198,27 @@ function svgoConfig(svg: string): Config {
 
 /** The optimised SVG. svgo is loaded on first use: a build whose diagrams are all cached never pays for it. */
 export async function optimiseSvg(svg: string): Promise<string> {
+  // Icons inlined as SVGs of their own (Font Awesome labels) are drawn by their own viewBox: left as they are.
+  if (/<svg\b/.test(svg.slice(1))) return svg;
   const { optimize } = await import('svgo');
   try {
-    return optimize(svg, svgoConfig(svg)).data;
+    const optimised = optimize(svg, svgoConfig(svg)).data;
+    // The drawing's frame is never the optimiser's to change (kanban's viewBox came out wider).
+    return sameFrame(optimised, svg) ? optimised : svg;
   } catch {
     // svgo reads XML; Mermaid's markup inside a <foreignObject> is HTML and may not be. Such a diagram is right as it is, only larger.
     return svg;
   }
 }
+
+// Numbers as Chromium reads them (32-bit floats): the optimiser writes each in its shortest form.
+const rootViewBox = (svg: string) =>
+  (/^<svg\b[^>]*\sviewBox="([^"]*)"/.exec(svg)?.[1] ?? '')
+    // svgo may drop the separator before a minus sign ("-8-8 683 851").
+    .match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)
+    ?.map((number) => Math.fround(Number(number))) ?? [];
+
+const sameFrame = (a: string, b: string) => {
+  const [first, second] = [rootViewBox(a), rootViewBox(b)];
+  return first.length === second.length && first.every((number, index) => number === second[index]);
+};
