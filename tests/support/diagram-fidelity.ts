@@ -44,8 +44,9 @@ window.__readDiagram = (markup) => {
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       words.push(...node.data.split(/\\s+/).filter(Boolean));
     }
-    const box = (svg.getAttribute('viewBox') || '').split(/[\\s,]+/).map(Number);
-    const drawn = box.length === 4 && box[2] > 0 && box[3] > 0 ? { width: box[2], height: box[3] } : svg.getBBox();
+    // The viewBox as the browser reads it ("-8-8 683 851" is as valid as "-8 -8 683 851").
+    const box = svg.hasAttribute('viewBox') ? svg.viewBox.baseVal : null;
+    const drawn = box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : svg.getBBox();
     return { words: words.sort(), aspect: drawn.width / drawn.height };
   } finally {
     holder.remove();
