@@ -11,13 +11,17 @@
  * - Lighthouse runs alone, last: anything beside it slows the page's main
  *   thread, and so its timings.
  *
+ * First, alone, scripts/ensure-tools.ts installs what is missing (Chromium,
+ * redis-server) in one apt-get call: steps that each did so side by side
+ * would wait on apt's lock, or fail on it.
+ *
  * A step's output is printed whole when it ends, under its name, so steps
  * never interleave. When one fails, no further step starts; the summary names
  * what failed, what was never run, and how long each step took.
  *
  * Usage: node scripts/test.ts
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 interface Step {
@@ -45,6 +49,9 @@ const STEPS: Step[] = [...CHECKS, { script: 'test:lighthouse', after: CHECKS.map
 const SLOTS = Math.max(2, availableParallelism());
 
 type Outcome = { passed: boolean; seconds: number; startedAt: number };
+
+const setUp = spawnSync(process.execPath, ['scripts/ensure-tools.ts', 'chromium', 'redis-server'], { stdio: 'inherit' });
+if (setUp.status !== 0) process.exit(setUp.status ?? 1);
 
 const started = performance.now();
 const seconds = (from: number, to = performance.now()) => (to - from) / 1000;

@@ -11,18 +11,19 @@ export function canAptInstall(): boolean {
   return process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 }
 
-/** Runs `apt-get update` and `apt-get install -y <debianPackage>`; false if apt-get failed. */
-export function aptInstall(debianPackage: string): boolean {
-  console.log(`Installing Debian's ${debianPackage} package (apt-get)…`);
+/** Runs `apt-get update` and one `apt-get install -y <packages…>`; false if apt-get failed. */
+export function aptInstall(debianPackages: readonly string[]): boolean {
+  const named = debianPackages.join(' ');
+  console.log(`Installing Debian's ${named} (apt-get)…`);
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', debianPackage], {
+    execFileSync('apt-get', ['install', '-y', '-qq', ...debianPackages], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
     return true;
   } catch {
-    console.error(`apt-get could not install ${debianPackage}.`);
+    console.error(`apt-get could not install ${named}.`);
     return false;
   }
 }
