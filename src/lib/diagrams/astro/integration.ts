@@ -96,9 +96,14 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         }
         // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
         // every diagram once at start, so a broken one is on the overlay from the first page.
-        void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(({ errors }) => {
-          for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
-        });
+        void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(
+          ({ errors }) => {
+            for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
+          },
+          // The browser failing (or closed by a sync that stopped early) must not take the server down:
+          // each page's own render says what went wrong.
+          (error: unknown) => logger.warn(`the start-up look at every diagram stopped: ${error instanceof Error ? error.message : String(error)}`),
+        );
       },
       'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
       'astro:build:start': async ({ logger }) => {

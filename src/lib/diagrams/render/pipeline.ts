@@ -159,7 +159,8 @@ export class DiagramPipeline implements DiagramRenderer {
   #scheduleIdleClose(environment: Environment): void {
     const idle = this.#options.closeWhenIdleMs;
     if (idle === undefined) return;
-    this.#idleTimer = setTimeout(() => void environment.renderer.close(), idle);
+    // release(), not close(): a render queued meanwhile may still be drawing when the timer fires.
+    this.#idleTimer = setTimeout(() => void environment.renderer.release(), idle);
     this.#idleTimer.unref();
   }
 
