@@ -83,11 +83,11 @@ for (const path of PAGES) {
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
       const bright = await page.locator('figure.diagram').evaluateAll((figures) =>
         figures.flatMap((figure) =>
-          [figure.querySelector('.diagram__canvas'), ...figure.querySelectorAll('svg rect, svg path, svg polygon, svg circle, svg ellipse')]
+          [figure.querySelector('.diagram__frame'), ...figure.querySelectorAll('svg rect, svg path, svg polygon, svg circle, svg ellipse')]
             .filter((element): element is Element => element !== null)
             .map((element) => {
               const style = getComputedStyle(element);
-              const paint = element.matches('.diagram__canvas') ? style.backgroundColor : style.fill;
+              const paint = element.matches('.diagram__frame') ? style.backgroundColor : style.fill;
               const channels = /rgba?\(([^)]+)\)/.exec(paint)?.[1]?.split(/[\s,/]+/).map(Number) ?? [];
               const [r = 0, g = 0, b = 0, a = 1] = channels;
               const box = element.getBoundingClientRect();

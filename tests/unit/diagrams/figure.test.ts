@@ -55,7 +55,7 @@ describe('figureHtml', () => {
 
   it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
     expect(html).toMatch(/^<figure class="diagram" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide">/);
-    expect(html).toContain('<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
+    expect(html).toContain('<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
     expect(html).toMatch(/<figcaption><span id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/span><\/figcaption>/);
   });
 

@@ -93,7 +93,7 @@ export function figureHtml(layouts: DiagramLayouts, context: FigureContext): str
   const shape = primary.width > primary.height ? 'wide' : 'tall';
   return [
     `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}" data-shape="${shape}">`,
-    `<div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div>`,
+    `<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div></div>`,
     '<p class="diagram__scroll-cue" aria-hidden="true">Scroll sideways for the whole diagram</p>',
     `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(layouts, context)}${textVersionHtml(primary.text)}</figcaption>`,
     '</figure>',
