@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { firefox, webkit } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { ANY_COLOUR_SCHEME, type CheckOptions } from './e2e/options.ts';
+import { ANY_COLOUR_SCHEME, ANY_SCREEN, type CheckOptions } from './e2e/options.ts';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env['E2E_PORT'] ?? 4329);
@@ -66,12 +66,20 @@ const browsers: { name: string; installed: boolean; screens: Record<keyof typeof
 ];
 
 /**
+ * A test tagged as not depending on the colour scheme runs in the light
+ * projects only, and one not depending on the screen on the desktop only.
+ */
+function onlyWhereTheyDiffer(screen: keyof typeof screens, colorScheme: (typeof colorSchemes)[number]): Pick<Project, 'grepInvert'> {
+  const skipped = [...(colorScheme === 'light' ? [] : [ANY_COLOUR_SCHEME]), ...(screen === 'desktop' ? [] : [ANY_SCREEN])];
+  return skipped.length === 0 ? {} : { grepInvert: new RegExp(skipped.join('|')) };
+}
+
+/**
  * Desktop and phone, each light and dark, in every browser. Chromium's keep
  * their plain names (desktop-light…); Firefox and WebKit are defined the same
  * way but only run where Playwright's build of them is installed (a GitHub
  * runner after `npx playwright install`), and skip the pixel comparison.
- * A test that sets the colour scheme itself runs in the light project only
- * (tests/e2e/options.ts).
+ * Tagged tests skip the projects that would only repeat them (tests/e2e/options.ts).
  */
 const projects: Project[] = browsers
   .filter((browser) => browser.installed)
@@ -82,7 +90,7 @@ const projects: Project[] = browsers
         use: { ...browser.screens[screen], colorScheme, compareBaselines: browser.name === 'chromium' && canCompareBaselines },
         // page.pdf() is Chromium's alone.
         testIgnore: browser.name === 'chromium' ? [] : [`**/${PRINT_SPEC}`],
-        ...(colorScheme === 'light' ? {} : { grepInvert: new RegExp(ANY_COLOUR_SCHEME) }),
+        ...onlyWhereTheyDiffer(screen, colorScheme),
       })),
     ),
   );

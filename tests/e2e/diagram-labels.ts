@@ -39,3 +39,34 @@ export const labelSizes = (page: Page): Promise<LabelSize[]> =>
         }),
     );
   });
+
+/** A diagram's scroll area as the reader meets it: does it overflow, and if so, can they tell and reach it? */
+export interface CanvasReport {
+  diagram: string;
+  overflows: boolean;
+  scrollable: boolean;
+  cueVisible: boolean;
+  focusable: boolean;
+  name: string;
+}
+
+/** Every diagram canvas shown on the page. */
+export const canvasReports = (page: Page): Promise<CanvasReport[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure.diagram .diagram__canvas')]
+      .filter((canvas) => canvas.getClientRects().length > 0)
+      .map((canvas) => {
+        const figure = canvas.closest('figure')!;
+        const svg = [...canvas.querySelectorAll('svg[role="img"]')].find((element) => element.getClientRects().length > 0);
+        const cue = figure.querySelector('.diagram__scroll-cue');
+        const labelledBy = canvas.getAttribute('aria-labelledby');
+        return {
+          diagram: svg?.id ?? '(no visible svg)',
+          overflows: canvas.scrollWidth > canvas.clientWidth + 1,
+          scrollable: ['auto', 'scroll'].includes(getComputedStyle(canvas).overflowX),
+          cueVisible: !!cue && cue.getClientRects().length > 0 && getComputedStyle(cue).visibility !== 'hidden',
+          focusable: canvas.tabIndex >= 0,
+          name: (labelledBy ? document.getElementById(labelledBy)?.textContent : canvas.getAttribute('aria-label'))?.trim() ?? '',
+        };
+      }),
+  );

@@ -21,3 +21,8 @@ export { expect } from '@playwright/test';
  * project would only repeat it.
  */
 export const ANY_COLOUR_SCHEME = '@any-colour-scheme';
+/**
+ * Tags a test that does not depend on the screen (paper, the HTML's own
+ * data, a file the build wrote): it runs on the desktop screen only.
+ */
+export const ANY_SCREEN = '@any-screen';

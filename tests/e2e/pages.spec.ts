@@ -16,6 +16,12 @@
  *   new images before committing them;
  * - WCAG 2.2 AA: axe finds no violation, and, where axe cannot look, the Tab
  *   key reaches every link and control, each showing where the focus is;
+ * - every diagram label it shows is at least the legibility floor, in CSS px
+ *   (font size × the scale the SVG is drawn at): 12 on a desktop, 11 on a
+ *   phone (the projects' 1280 px and 390 px screens); the page does not scroll
+ *   sideways, and a diagram wider than its column scrolls inside its figure,
+ *   says so, and can be reached and scrolled from the keyboard;
+ * - every JSON-LD block parses and names a schema.org type;
  * - opened on a 360 px screen, it does not scroll sideways, and no diagram
  *   reaches past the screen's edge.
  *
@@ -24,6 +30,7 @@
  */
 import { sha256Source } from '../../src/lib/security.ts';
 import { axeViolations, tabThrough } from './accessibility.ts';
+import { canvasReports, labelSizes } from './diagram-labels.ts';
 import { openAsHosted } from './integrity.ts';
 import { expect, test } from './options.ts';
 import { NOT_FOUND_PATH, sitePages } from './site-pages.ts';
@@ -37,6 +44,8 @@ const CAPTURE_TIMEOUT = 30_000;
  */
 const PAGE_CHECKS_TIMEOUT = 30_000 + 30_000 + 90_000;
 const NARROW_SCREEN = { width: 360, height: 740 };
+/** The legibility floor in CSS px: 11 below 640 px wide (src/lib/diagrams/layout.ts, FLOOR), 12 above. */
+const floorAt = (width: number) => (width < 640 ? 11 : 12);
 
 for (const { path, name } of sitePages) {
   /** The sitemap's pages; the 404 page is not one. */
@@ -81,6 +90,35 @@ for (const { path, name } of sitePages) {
         await expect.soft(page.locator('link[rel="canonical"]'), `${path}: canonical URL`).toHaveAttribute('href', /^https?:\/\//);
       });
     }
+
+    await test.step('diagram labels at the legibility floor or above; wide diagrams scroll, with a cue', async () => {
+      const width = page.viewportSize()!.width;
+      const floor = floorAt(width);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect.soft(overflow, `${path} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      const small = (await labelSizes(page)).filter(({ size }) => size < floor - 0.01);
+      expect
+        .soft(
+          small.map(({ diagram, label, size }) => `${path} at ${width} px: diagram ${diagram}, label "${label}" is ${size} px`),
+          `labels below the ${floor} px floor`,
+        )
+        .toEqual([]);
+      for (const canvas of (await canvasReports(page)).filter(({ overflows }) => overflows)) {
+        const where = `${path} at ${width} px: diagram ${canvas.diagram} is wider than its column`;
+        expect.soft(canvas.scrollable, `${where} but does not scroll`).toBe(true);
+        expect.soft(canvas.cueVisible, `${where} but shows no scroll cue`).toBe(true);
+        expect.soft(canvas.focusable, `${where} but cannot be reached from the keyboard`).toBe(true);
+        expect.soft(canvas.name, `${where} but its scroll area has no accessible name`).not.toBe('');
+      }
+    });
+
+    await test.step('every JSON-LD block parses and names a schema.org type', async () => {
+      for (const text of await page.locator('script[type="application/ld+json"]').allTextContents()) {
+        const block = JSON.parse(text) as Record<string, unknown>;
+        expect.soft(block['@context'], `${path}: a JSON-LD block's @context`).toBe('https://schema.org');
+        expect.soft(typeof block['@type'], `${path}: a JSON-LD block's @type`).toBe('string');
+      }
+    });
 
     if (compareBaselines) {
       await test.step('matches its baseline, and so does each diagram on it', async () => {

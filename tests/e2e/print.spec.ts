@@ -13,7 +13,7 @@ import { site } from '../../src/site.config.ts';
 import { readPdf, type PdfDocument } from './pdf-reader.ts';
 import { openSettled, sitePages } from './site-pages.ts';
 import { normalise } from './support.ts';
-import { ANY_COLOUR_SCHEME } from './options.ts';
+import { ANY_COLOUR_SCHEME, ANY_SCREEN } from './options.ts';
 
 const caseStudies = sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.test(page.path));
 const POINTS_PER_CSS_PIXEL = 0.75;
@@ -76,8 +76,8 @@ async function printDark(page: Page, path: string): Promise<{ diagrams: DiagramO
 }
 
 for (const { path, name } of caseStudies) {
-  // Printing sets its own colour scheme: once per screen is enough.
-  test.describe(name, { tag: ANY_COLOUR_SCHEME }, () => {
+  // Printing sets its own colour scheme, and paper its own width: once is enough.
+  test.describe(name, { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, () => {
     test('prints every diagram whole on one page, in vectors and the light palette', async ({ page }) => {
       const { diagrams, pdf } = await printDark(page, path);
       expect(diagrams.length).toBeGreaterThan(0);
