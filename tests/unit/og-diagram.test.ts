@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ogFont, palette } from '../../src/design-tokens.ts';
 import { CARD_DIAGRAM_FLOOR_SCALE, CASE_STUDY_DIAGRAM_BOXES, caseStudyOgCard } from '../../src/lib/og/card.ts';
-import { inLightPalette, inlineSvgImages, mixSrgb, placeDiagram, turnedFlowchart, type CardDiagram } from '../../src/lib/og/diagram.ts';
+import { inLightPalette, inlineSvgImages, mixSrgb, placeDiagram, type CardDiagram } from '../../src/lib/og/diagram.ts';
 import { cachedOgImage, renderOgImage } from '../../src/lib/og/render.ts';
 import { ogRenderStats } from '../../src/lib/og/stats.ts';
 import { woffToSfnt } from '../../src/lib/og/woff.ts';
@@ -34,14 +34,6 @@ describe('mixSrgb', () => {
     expect(mixSrgb('#000000', 50, '#ffffff')).toBe('#808080');
     expect(mixSrgb('#1d5b8c', 100, '#ffffff')).toBe('#1d5b8c');
     expect(mixSrgb('#1d5b8c', 0, '#ffffff')).toBe('#ffffff');
-  });
-});
-
-describe('turnedFlowchart', () => {
-  it('turns a left-right flowchart top-down and back, and leaves other diagrams alone', () => {
-    expect(turnedFlowchart('flowchart LR\n  a --> b')).toBe('flowchart TB\n  a --> b');
-    expect(turnedFlowchart('graph TD\n  a --> b')).toBe('graph LR\n  a --> b');
-    expect(turnedFlowchart('sequenceDiagram\n  A->>B: hi')).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@
  *   ```mermaid fences in Markdown and MDX become themed, accessible inline SVG.
  * - `architectureFlowFigure()` renders a case study's Architecture Flow for a
  *   card (astro/card.ts), from the same source and through the same cache;
- *   `architectureFlowDiagram()` gives the rendered diagram itself (for the
+ *   `architectureFlowDiagrams()` gives the rendered diagram itself, and turned (for the
  *   Open Graph card, src/lib/og/).
  *
  * The layers, outside in (each imports only the ones below it):
@@ -21,5 +21,5 @@
  * docs/diagrams.md describes how authors use it and why it is built this way.
  */
 export { diagrams as default } from './astro/integration.ts';
-export { architectureFlowDiagram, architectureFlowFigure } from './astro/card.ts';
+export { architectureFlowDiagrams, architectureFlowFigure } from './astro/card.ts';
 export { fullSizeDiagrams, type FullSizeDiagram } from './astro/full-size.ts';

@@ -64,15 +64,23 @@ function headerIndex(lines: readonly string[]): number {
   return index;
 }
 
-/** Replaces the first `direction LR|RL` statement outside any block (`state X { … }`, `namespace …`). */
-function withTopLevelDirection(lines: string[], from: number): string[] | undefined {
+type Direction = 'TB' | 'LR';
+
+/** Where a diagram's source says which way it runs, and how to make it run another way. */
+interface DirectionSite {
+  horizontal: boolean;
+  /** The source laid out `direction`; only that line changes, so every other line (and an error's line number) stays. */
+  redraw(direction: Direction): string;
+}
+
+/** The first `direction X` statement outside any block (`state X { … }`, `namespace …`). */
+function topLevelDirection(lines: readonly string[], from: number): DirectionSite | undefined {
   let depth = 0;
   for (let index = from; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const statement = /^(\s*)direction\s+(\w+)\s*$/.exec(line);
     if (depth === 0 && statement) {
-      if (!HORIZONTAL.test(statement[2] ?? '')) return undefined;
-      return lines.with(index, `${statement[1]}direction TB`);
+      return { horizontal: HORIZONTAL.test(statement[2] ?? ''), redraw: (direction) => lines.with(index, `${statement[1]}direction ${direction}`).join('\n') };
     }
     depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);
   }
@@ -80,29 +88,45 @@ function withTopLevelDirection(lines: string[], from: number): string[] | undefi
 }
 
 /**
- * The same diagram laid out top to bottom, or `undefined` when its type has
- * no direction or it already runs top to bottom. Only the direction changes,
- * on its own line, so every other line (and an error's line number) stays.
+ * Which way a diagram runs, for the types that have a direction (flowchart,
+ * gitGraph, and state, class, ER and requirement diagrams that state one).
  */
-export function topToBottom(source: string): string | undefined {
+function directionSite(source: string): DirectionSite | undefined {
   const lines = source.split('\n');
   const start = headerIndex(lines);
   const header = lines[start] ?? '';
   const flowchart = /^(\s*(?:flowchart-elk|flowchart|graph)\s+)(\w+)(.*)$/i.exec(header);
   if (flowchart) {
-    if (!HORIZONTAL.test(flowchart[2] ?? '')) return undefined;
-    return lines.with(start, `${flowchart[1]}TB${flowchart[3]}`).join('\n');
+    return { horizontal: HORIZONTAL.test(flowchart[2] ?? ''), redraw: (direction) => lines.with(start, `${flowchart[1]}${direction}${flowchart[3]}`).join('\n') };
   }
   // gitGraph runs left to right unless it says otherwise.
   const gitGraph = /^(\s*gitGraph)(?:\s+(\w+))?\s*:?\s*$/.exec(header);
   if (gitGraph) {
-    if (gitGraph[2] && !HORIZONTAL.test(gitGraph[2])) return undefined;
-    return lines.with(start, `${gitGraph[1]} TB:`).join('\n');
+    return { horizontal: !gitGraph[2] || HORIZONTAL.test(gitGraph[2]), redraw: (direction) => lines.with(start, `${gitGraph[1]} ${direction}:`).join('\n') };
   }
   if (/^\s*(stateDiagram(-v2)?|classDiagram(-v2)?|erDiagram|requirementDiagram)\b/.test(header)) {
-    return withTopLevelDirection(lines, start + 1)?.join('\n');
+    return topLevelDirection(lines, start + 1);
   }
   return undefined;
+}
+
+/**
+ * The same diagram laid out top to bottom, or `undefined` when its type has
+ * no direction or it already runs top to bottom.
+ */
+export function topToBottom(source: string): string | undefined {
+  const site = directionSite(source);
+  return site?.horizontal ? site.redraw('TB') : undefined;
+}
+
+/**
+ * The same diagram turned the other way (left-right ↔ top-bottom), for a box
+ * whose shape suits that better (the link-preview card); `undefined` when its
+ * type has no direction it states.
+ */
+export function turned(source: string): string | undefined {
+  const site = directionSite(source);
+  return site?.redraw(site.horizontal ? 'TB' : 'LR');
 }
 
 /** How wide a diagram is drawn when its smallest label is at `floor` px. */

@@ -48,19 +48,6 @@ export function inLightPalette(svg: string): string {
   return resolved;
 }
 
-const DIRECTED_HEADER = /^(\s*(?:flowchart|graph)\s+)(LR|RL|TB|TD|BT)\b/m;
-
-/**
- * The same flowchart laid out the other way (left-right ↔ top-bottom), for a
- * card whose box suits it better; `undefined` for diagrams without a direction.
- */
-export function turnedFlowchart(source: string): string | undefined {
-  const match = DIRECTED_HEADER.exec(source);
-  if (!match) return undefined;
-  const turned = match[2] === 'LR' || match[2] === 'RL' ? 'TB' : 'LR';
-  return source.replace(DIRECTED_HEADER, `$1${turned}`);
-}
-
 export interface Box {
   width: number;
   height: number;

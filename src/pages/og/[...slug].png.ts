@@ -7,7 +7,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getArticles, getCaseStudies, type CaseStudy } from '../../data/content.ts';
 import { topicsInUse, withTopic } from '../../lib/entries.ts';
-import { architectureFlowDiagram } from '../../lib/diagrams/index.ts';
+import { architectureFlowDiagrams } from '../../lib/diagrams/index.ts';
 import {
   CARD_DIAGRAM_FLOOR_SCALE,
   CASE_STUDY_DIAGRAM_BOXES,
@@ -16,7 +16,7 @@ import {
   type OgCardContent,
   type OgCardElement,
 } from '../../lib/og/card.ts';
-import { inLightPalette, placeDiagram, turnedFlowchart, type CardDiagram } from '../../lib/og/diagram.ts';
+import { inLightPalette, placeDiagram, type CardDiagram } from '../../lib/og/diagram.ts';
 import { ogImageSlug } from '../../lib/og/paths.ts';
 import { cachedOgImage } from '../../lib/og/render.ts';
 import { pageCopy, topicPageCopy } from '../../lib/pages.ts';
@@ -28,16 +28,9 @@ const names = (items: readonly string[]) => items.map((item) => item.replaceAll(
 
 const textCard = (content: OgCardContent) => ogCard(content, site);
 
-/**
- * The Architecture Flow as the page draws it and, where it has a direction,
- * turned the other way: the card takes whichever draws its labels larger.
- */
+/** The Architecture Flow both ways round, in the light palette: the card takes whichever draws its labels larger. */
 async function cardDiagrams(caseStudy: CaseStudy): Promise<CardDiagram[]> {
-  const authored = await architectureFlowDiagram(caseStudy);
-  const turnedSource = turnedFlowchart(authored.source);
-  const variants = [authored.diagram];
-  if (turnedSource) variants.push((await architectureFlowDiagram(caseStudy, () => turnedSource)).diagram);
-  return variants.map(({ svg, width, height }) => ({ svg: inLightPalette(svg), width, height }));
+  return (await architectureFlowDiagrams(caseStudy)).map(({ svg, width, height }) => ({ svg: inLightPalette(svg), width, height }));
 }
 
 async function caseStudyCard(caseStudy: CaseStudy): Promise<OgCardElement> {

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOR, fitsPhone, layoutPin, layoutRules, PHONE_COLUMN, renderLayouts, topToBottom } from '../../../src/lib/diagrams/layout.ts';
+import { FLOOR, fitsPhone, layoutPin, layoutRules, PHONE_COLUMN, renderLayouts, topToBottom, turned } from '../../../src/lib/diagrams/layout.ts';
 import type { DiagramRenderer, RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+
+describe('turned', () => {
+  it('turns a diagram the other way round: left-right to top-bottom and back, changing only the direction', () => {
+    expect(turned('flowchart LR\n  a --> b')).toBe('flowchart TB\n  a --> b');
+    expect(turned('graph TD\n  a --> b')).toBe('graph LR\n  a --> b');
+    expect(turned('flowchart BT\n  a --> b')).toBe('flowchart LR\n  a --> b');
+    expect(turned('gitGraph\n  commit')).toBe('gitGraph TB:\n  commit');
+    expect(turned('gitGraph TB:\n  commit')).toBe('gitGraph LR:\n  commit');
+    expect(turned('classDiagram\n  direction TB\n  A <|-- B')).toBe('classDiagram\n  direction LR\n  A <|-- B');
+  });
+
+  it('leaves alone a diagram without a direction, or one that does not state its own', () => {
+    expect(turned('sequenceDiagram\n  A->>B: hi')).toBeUndefined();
+    expect(turned('stateDiagram-v2\n  [*] --> A')).toBeUndefined();
+  });
+});
 
 describe('topToBottom', () => {
   it('turns a left-to-right flowchart (or graph) top to bottom, changing only the direction', () => {

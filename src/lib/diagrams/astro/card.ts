@@ -5,7 +5,7 @@
  */
 import { entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
 import { locateFailure } from '../errors.ts';
-import { renderLayouts } from '../layout.ts';
+import { renderLayouts, turned } from '../layout.ts';
 import { figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
 import type { RenderedDiagram } from '../types.ts';
@@ -32,16 +32,17 @@ export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: ob
 }
 
 /**
- * The rendered Architecture Flow itself, and its source; `reshape` renders a
- * variant of that source (e.g. another direction) through the same cache.
- * The Open Graph card (src/lib/og/) starts from it.
+ * The rendered Architecture Flow itself, as the page draws it and, where its
+ * type has a direction, turned the other way (layout.ts): a box of another
+ * shape (the link-preview card in src/lib/og/) takes whichever suits it. The
+ * content scan renders both before the pages, so here they come from the cache.
  */
-export async function architectureFlowDiagram(
-  caseStudy: CaseStudyEntry,
-  reshape: (source: string) => string = (source) => source,
-): Promise<{ diagram: RenderedDiagram; heading: string | undefined; source: string }> {
+export async function architectureFlowDiagrams(caseStudy: CaseStudyEntry): Promise<RenderedDiagram[]> {
   const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
-  const result = await sharedPipeline().render(reshape(fence.source));
-  if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
-  return { diagram: result.diagram, heading: fence.heading, source: fence.source };
+  const sources = [fence.source, turned(fence.source)].filter((source) => source !== undefined);
+  const results = await Promise.all(sources.map((source) => sharedPipeline().render(source)));
+  return results.map((result) => {
+    if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
+    return result.diagram;
+  });
 }

@@ -10,10 +10,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { architectureFlowError, isCaseStudy } from '../document/architecture-flow.ts';
+import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
-import { renderLayouts } from '../layout.ts';
+import { renderLayouts, turned } from '../layout.ts';
 import type { DiagramRenderer } from '../types.ts';
 
 export interface ScanOptions {
@@ -53,10 +53,15 @@ async function scanFile(file: string, options: ScanOptions): Promise<{ diagrams:
     return { diagrams: 0, errors: [] };
   }
   const errors: DiagramError[] = [];
-  const missingFlow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlowError(root, file, { root: options.root }) : undefined;
-  if (missingFlow) errors.push(missingFlow);
+  const flow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlow(root) : undefined;
+  if (flow && !flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
   const fences = mermaidFences(root);
-  const results = await Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta)));
+  // The link-preview card also draws the Architecture Flow turned (astro/card.ts): render it in this stream too.
+  const cardVariant = flow?.ok ? turned(flow.fence.source) : undefined;
+  const [results] = await Promise.all([
+    Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta))),
+    cardVariant === undefined ? undefined : options.pipeline.render(cardVariant),
+  ]);
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
