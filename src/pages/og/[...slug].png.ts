@@ -34,7 +34,10 @@ async function cardDiagrams(caseStudy: CaseStudy): Promise<CardDiagram[]> {
 }
 
 async function caseStudyCard(caseStudy: CaseStudy): Promise<OgCardElement> {
-  const diagram = placeDiagram(await cardDiagrams(caseStudy), CASE_STUDY_DIAGRAM_BOXES, CARD_DIAGRAM_FLOOR_SCALE);
+  const diagrams = await cardDiagrams(caseStudy);
+  // Only a site that turned the Architecture Flow rule off has a case study without one.
+  if (diagrams.length === 0) return textCard({ kind: 'Case study', title: caseStudy.data.title, summary: caseStudy.data.challenge });
+  const diagram = placeDiagram(diagrams, CASE_STUDY_DIAGRAM_BOXES, CARD_DIAGRAM_FLOOR_SCALE);
   return caseStudyOgCard({ kind: 'Case study', title: caseStudy.data.title, challenge: caseStudy.data.challenge, diagram }, site);
 }
 

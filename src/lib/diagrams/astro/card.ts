@@ -3,7 +3,8 @@
  * snapshot cards (src/components/ArchitectureFlow.astro). The same fence the
  * case-study page renders, so the same cache entry.
  */
-import { entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
+import { architectureFlow, entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
+import { parseDocument } from '../document/parse.ts';
 import { locateFailure } from '../errors.ts';
 import { renderLayouts, turned } from '../layout.ts';
 import { figureHtml } from '../svg/figure.ts';
@@ -36,8 +37,12 @@ export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: ob
  * type has a direction, turned the other way (layout.ts): a box of another
  * shape (the link-preview card in src/lib/og/) takes whichever suits it. The
  * content scan renders both before the pages, so here they come from the cache.
+ * None for a case study without an Architecture Flow, which only a site that
+ * turned the rule off (`diagrams({ caseStudyDirs: [] })`) gets this far with.
  */
 export async function architectureFlowDiagrams(caseStudy: CaseStudyEntry): Promise<RenderedDiagram[]> {
+  const flow = architectureFlow(parseDocument(caseStudy.body ?? '', 'mdx'));
+  if (!flow.ok) return [];
   const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
   const sources = [fence.source, turned(fence.source)].filter((source) => source !== undefined);
   const results = await Promise.all(sources.map((source) => sharedPipeline().render(source)));
