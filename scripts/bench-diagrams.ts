@@ -337,6 +337,7 @@ function thisSite(directory: string): BenchSite {
 const columns = [
   'N',
   'diagrams',
+  'drawn',
   'cold s',
   'warm s',
   'no-diagram s',
@@ -353,6 +354,13 @@ const columns = [
 
 const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/**
+ * How many drawings a cold build made, as its log says: a fence's author's
+ * layout and, where it does not fit a phone, its top-to-bottom one, and this
+ * site's link-preview flows turned (the floor draws each fence once).
+ */
+const drawings = (run: BuildRun) => Number(/(\d+) rendered, \d+ from cache/.exec(run.output)?.[1] ?? Number.NaN);
+
 function tableRow(row: Row): string[] {
   const floor = row.floorMs / row.diagrams;
   const cold = perDiagram(row.cold, row.none, row.diagrams);
@@ -360,6 +368,7 @@ function tableRow(row: Row): string[] {
   return [
     String(row.size),
     String(row.diagrams),
+    String(drawings(row.cold)),
     row.cold.seconds.toFixed(2),
     row.warm.seconds.toFixed(2),
     row.none.seconds.toFixed(2),
