@@ -29,6 +29,8 @@ export interface ScanReport {
   files: number;
   diagrams: number;
   errors: DiagramError[];
+  /** Settles once the link-preview cards' turned flows are drawn too (a failure is the card's to report). */
+  cardVariantsDrawn: Promise<void>;
 }
 
 async function contentFiles(directory: string): Promise<string[]> {
@@ -43,39 +45,48 @@ async function contentFiles(directory: string): Promise<string[]> {
   }
 }
 
-async function scanFile(file: string, options: ScanOptions): Promise<{ diagrams: number; errors: DiagramError[] }> {
+interface FileScan {
+  diagrams: number;
+  errors: DiagramError[];
+  /** The case study's Architecture Flow turned, which its link-preview card also draws (astro/card.ts). */
+  cardVariant: string | undefined;
+}
+
+async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
   const text = await readFile(file, 'utf8');
   let root;
   try {
     root = parseDocument(text, formatOf(file));
   } catch {
     // Not valid MDX: Astro's own compile reports that, with its own location.
-    return { diagrams: 0, errors: [] };
+    return { diagrams: 0, errors: [], cardVariant: undefined };
   }
   const errors: DiagramError[] = [];
   const flow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlow(root) : undefined;
   if (flow && !flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
   const fences = mermaidFences(root);
-  // The link-preview card also draws the Architecture Flow turned (astro/card.ts): render it in this stream too.
-  const cardVariant = flow?.ok ? turned(flow.fence.source) : undefined;
-  const [results] = await Promise.all([
-    Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta))),
-    cardVariant === undefined ? undefined : options.pipeline.render(cardVariant),
-  ]);
+  const results = await Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta)));
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
   });
-  return { diagrams: fences.length, errors };
+  return { diagrams: fences.length, errors, cardVariant: flow?.ok ? turned(flow.fence.source) : undefined };
 }
 
 export async function renderContentDiagrams(options: ScanOptions): Promise<ScanReport> {
   const files = (await Promise.all(options.contentDirs.map(contentFiles))).flat();
-  const reports = await Promise.all(files.map((file) => scanFile(file, options)));
+  const scans = await Promise.all(files.map((file) => scanFile(file, options)));
+  // Drawn after every page's diagrams, and not waited for: only the cards need them, and they
+  // ask the pipeline, which hands them these renders while still in flight.
+  const cardVariants = scans.flatMap(({ cardVariant }) => (cardVariant === undefined ? [] : [options.pipeline.render(cardVariant)]));
   return {
     files: files.length,
-    diagrams: reports.reduce((total, report) => total + report.diagrams, 0),
-    errors: reports.flatMap((report) => report.errors),
+    diagrams: scans.reduce((total, scan) => total + scan.diagrams, 0),
+    errors: scans.flatMap((scan) => scan.errors),
+    cardVariantsDrawn: Promise.all(cardVariants).then(
+      () => undefined,
+      () => undefined,
+    ),
   };
 }
 
