@@ -8,7 +8,8 @@
  *   no failed request, nothing from another origin, no CSP violation. Its own
  *   CSP allows inline scripts by hash only, and its links to other sites do
  *   not hand them the page;
- * - it has one h1, a main landmark, a description and a canonical URL;
+ * - it has one h1, headings that never skip a level going down, a main
+ *   landmark, a description and a canonical URL;
  * - full length, it looks exactly as its approved baseline in
  *   tests/e2e/__screenshots__/<project>/, and so does each diagram on it
  *   (where baselines are comparable, see tests/playwright.config.ts). After an
@@ -83,11 +84,15 @@ for (const { path, name } of sitePages) {
     });
 
     if (inSitemap) {
-      await test.step('has one h1, a main landmark, a description and a canonical URL', async () => {
+      await test.step('has one h1, headings in order, a main landmark, a description and a canonical URL', async () => {
         await expect.soft(page.getByRole('heading', { level: 1 }), `${path}: h1`).toHaveCount(1);
         await expect.soft(page.getByRole('main'), `${path}: main landmark`).toHaveCount(1);
         await expect.soft(page.locator('meta[name="description"]'), `${path}: description`).toHaveAttribute('content', /^.{50,}$/);
         await expect.soft(page.locator('link[rel="canonical"]'), `${path}: canonical URL`).toHaveAttribute('href', /^https?:\/\//);
+        // A screen-reader user moves by headings: going down, each is at most one level deeper than the last.
+        const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((headings) => headings.map((heading) => Number(heading.tagName[1])));
+        const skips = levels.flatMap((level, index) => (level > (levels[index - 1] ?? 0) + 1 ? [`h${levels[index - 1] ?? 0} → h${level}`] : []));
+        expect.soft(skips, `${path}: heading levels skipped`).toEqual([]);
       });
     }
 
