@@ -21,7 +21,8 @@
  *   (font size × the scale the SVG is drawn at): 12 on a desktop, 11 on a
  *   phone (the projects' 1280 px and 390 px screens); the page does not scroll
  *   sideways, and a diagram wider than its column scrolls inside its figure,
- *   says so, and can be reached and scrolled from the keyboard;
+ *   says so, opens with its first label in view, and can be reached and
+ *   scrolled from the keyboard;
  * - every JSON-LD block parses and names a schema.org type;
  * - opened on a 360 px screen, it does not scroll sideways, and no diagram
  *   reaches past the screen's edge.
@@ -114,6 +115,7 @@ for (const { path, name } of sitePages) {
         expect.soft(canvas.cueVisible, `${where} but shows no scroll cue`).toBe(true);
         expect.soft(canvas.focusable, `${where} but cannot be reached from the keyboard`).toBe(true);
         expect.soft(canvas.name, `${where} but its scroll area has no accessible name`).not.toBe('');
+        expect.soft(canvas.entryInView, `${where} and opens with its first label out of view`).toBe(true);
       }
     });
 
