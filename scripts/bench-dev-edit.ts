@@ -12,13 +12,14 @@
  * Vite's reload message.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { astroCli } from './astro-cli.ts';
+import { freeLoopbackPort } from './free-port.ts';
+import { copyProjectSite } from './site-copy.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STUDY = 'content/case-studies/telemetry-pipeline.mdx';
@@ -27,17 +28,6 @@ const LABEL = 'Ingestion gateway';
 const EDITS = 5;
 const POLL_MS = 10;
 const GIVE_UP_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Milliseconds until the page's HTML contains `text`. */
 async function untilPageHas(url: string, text: string, since: number): Promise<number> {
@@ -50,14 +40,10 @@ async function untilPageHas(url: string, text: string, since: number): Promise<n
 }
 
 const site = mkdtempSync(join(tmpdir(), 'bench-dev-'));
-for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json']) {
-  cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
-}
+copyProjectSite(site);
 symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
-const config = join(site, 'astro.config.mjs');
-writeFileSync(config, readFileSync(config, 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.cache',"));
 
-const port = await freePort();
+const port = await freeLoopbackPort();
 const url = `http://127.0.0.1:${port}${PAGE}`;
 const started = performance.now();
 const server = spawn(process.execPath, [astroCli, 'dev', '--root', site, '--host', '127.0.0.1', '--port', String(port)], {

@@ -14,13 +14,14 @@
  * and gzip) before and after the SVG optimiser.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fontFaces } from '../src/design-tokens.ts';
 import { astroCli } from './astro-cli.ts';
+import { copyProjectSite } from './site-copy.ts';
 import { formatOf, mermaidFences, parseDocument } from '../src/lib/diagrams/document/parse.ts';
 import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
 import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
@@ -308,10 +309,8 @@ const MERMAID_FENCE = /^(`{3,}|~{3,})mermaid\b[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
  * its Architecture Flow cards empty and the rule that requires them off.
  */
 function thisSite(directory: string): BenchSite {
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tailwind.config.ts', 'tsconfig.json', 'package.json']) {
-    cpSync(join(ROOT, entry), join(directory, entry), { recursive: true });
-  }
-  const config = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.cache',");
+  copyProjectSite(directory);
+  const config = readFileSync(join(directory, 'astro.config.mjs'), 'utf8');
   const card = readFileSync(join(ROOT, 'src/components/ArchitectureFlow.astro'), 'utf8');
   const contentFiles = readdirSync(join(ROOT, 'content'), { recursive: true })
     .map(String)

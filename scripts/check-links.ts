@@ -10,26 +10,15 @@
  * The folder is served as the host's root, so a build for a base path must
  * sit in a sub-folder of the same name (scripts/check-base-path.ts does that).
  */
-import { createServer } from 'node:net';
 import { LinkChecker, LinkState } from 'linkinator';
 import { site } from '../src/site.config.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freeLoopbackPort } from './free-port.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Checks the site in `serverRoot`; prints what is broken and returns whether nothing is. */
 export async function checkLinks(serverRoot: string, siteUrl = process.env['SITE_URL'] ?? site.url): Promise<boolean> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   // linkinator's own static server listens here.
   const local = `http://127.0.0.1:${port}`;
   const checker = new LinkChecker();

@@ -5,18 +5,14 @@
  *
  * Usage: npm run preview, then node scripts/measure-diagram-labels.ts [url=http://127.0.0.1:4321] [dist]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { labelSizes } from '../tests/e2e/diagram-labels.ts';
+import { sitemapPaths } from './sitemap.ts';
 
 const origin = process.argv[2] ?? 'http://127.0.0.1:4321';
 const dist = process.argv[3] ?? 'dist';
-const locations = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
-const paths = locations(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8'))
-  .flatMap((sitemap) => locations(readFileSync(join(dist, sitemap.slice(sitemap.lastIndexOf('/') + 1)), 'utf8')))
-  .sort();
+const paths = sitemapPaths(dist);
 
 const widths = [390, 1280];
 const browser = await chromium.launch(chromiumLaunchOptions());

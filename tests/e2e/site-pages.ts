@@ -3,18 +3,11 @@
  * the 404 page. They are read from dist/ when the specs are collected, so each
  * page gets a test of its own in the report.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { sitemapPaths } from '../../scripts/sitemap.ts';
 
-const dist = new URL('../../dist/', import.meta.url);
-
-const locations = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
-
-function readDist(file: string): string {
-  const url = new URL(file.replace(/^\//, ''), dist);
-  if (!existsSync(url)) throw new Error(`dist/${file} is missing: build the site first (npm run build).`);
-  return readFileSync(url, 'utf8');
-}
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export interface SitePage {
   path: string;
@@ -28,10 +21,7 @@ const nameOf = (path: string) => path.replace(/^\/|\/$/g, '').replaceAll('/', '-
 export const NOT_FOUND_PATH = '/no-such-page/';
 
 export const sitePages: SitePage[] = [
-  ...locations(readDist('sitemap-index.xml'))
-    .flatMap((sitemap) => locations(readDist(sitemap.slice(sitemap.lastIndexOf('/') + 1))))
-    .sort()
-    .map((path) => ({ path, name: nameOf(path) })),
+  ...sitemapPaths(dist).map((path) => ({ path, name: nameOf(path) })),
   { path: NOT_FOUND_PATH, name: 'not-found' },
 ];
 

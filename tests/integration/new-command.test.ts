@@ -4,16 +4,16 @@
  * in, build, and find the page (with its diagram and its PDF).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroCli } from '../../scripts/astro-cli.ts';
+import { copyProjectSite } from '../../scripts/site-copy.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 const newCommand = join(project, 'scripts/new.ts');
-const SITE_FILES = ['src', 'content', 'public', 'tailwind.config.ts', 'tsconfig.json', 'package.json'];
 
 let site: string;
 
@@ -28,11 +28,9 @@ function run(command: string, args: string[]) {
 
 beforeAll(() => {
   site = mkdtempSync(join(tmpdir(), 'portfolio-new-'));
-  for (const file of SITE_FILES) cpSync(join(project, file), join(site, file), { recursive: true });
-  symlinkSync(join(project, 'node_modules'), join(site, 'node_modules'));
   // The copy keeps Astro's content store and diagram cache apart from the project's.
-  cpSync(join(project, 'astro.config.mjs'), join(site, 'astro.config.project.mjs'));
-  writeFileSync(join(site, 'astro.config.mjs'), "import config from './astro.config.project.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n");
+  copyProjectSite(site);
+  symlinkSync(join(project, 'node_modules'), join(site, 'node_modules'));
   execFileSync('git', ['init', '-q'], { cwd: site });
 });
 

@@ -3,8 +3,7 @@
  * snapshot cards (src/components/ArchitectureFlow.astro). The same fence the
  * case-study page renders, so the same cache entry.
  */
-import { architectureFlow, entryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
-import { parseDocument } from '../document/parse.ts';
+import { entryArchitectureFlow, findEntryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
 import { locateFailure } from '../errors.ts';
 import { renderLayouts, turned } from '../layout.ts';
 import { figureHtml } from '../svg/figure.ts';
@@ -41,9 +40,9 @@ export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: ob
  * turned the rule off (`diagrams({ caseStudyDirs: [] })`) gets this far with.
  */
 export async function architectureFlowDiagrams(caseStudy: CaseStudyEntry): Promise<RenderedDiagram[]> {
-  const flow = architectureFlow(parseDocument(caseStudy.body ?? '', 'mdx'));
-  if (!flow.ok) return [];
-  const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
+  const found = findEntryArchitectureFlow(caseStudy, process.cwd());
+  if (!found) return [];
+  const { fence, file, lineOffset } = found;
   const sources = [fence.source, turned(fence.source)].filter((source) => source !== undefined);
   const results = await Promise.all(sources.map((source) => sharedPipeline().render(source)));
   return results.map((result) => {

@@ -80,15 +80,31 @@ export interface CaseStudyEntry {
   filePath?: string | undefined;
 }
 
+export interface EntryArchitectureFlow {
+  fence: MermaidFence;
+  file: string;
+  /** From the entry's body lines to its file's. */
+  lineOffset: number;
+}
+
 /**
  * A case-study entry's Architecture Flow fence, its file, and the line offset
- * from its body to that file; throws the author's error when it has none.
+ * from its body to that file; `undefined` when it has none.
  */
-export function entryArchitectureFlow(entry: CaseStudyEntry, root: string): { fence: MermaidFence; file: string; lineOffset: number } {
-  const file = entry.filePath ? resolve(root, entry.filePath) : `<case study "${entry.id}">`;
-  const body = entry.body ?? '';
-  const lineOffset = bodyLineOffset(file, body);
-  const flow = architectureFlow(parseDocument(body, 'mdx'));
+export function findEntryArchitectureFlow(entry: CaseStudyEntry, root: string): EntryArchitectureFlow | undefined {
+  const found = readEntry(entry, root);
+  return found.flow.ok ? { fence: found.flow.fence, file: found.file, lineOffset: found.lineOffset } : undefined;
+}
+
+/** As findEntryArchitectureFlow, but an entry without one is the author's error, thrown. */
+export function entryArchitectureFlow(entry: CaseStudyEntry, root: string): EntryArchitectureFlow {
+  const { flow, file, lineOffset } = readEntry(entry, root);
   if (!flow.ok) throw missingArchitectureFlow(file, flow.line + lineOffset, flow.reason);
   return { fence: flow.fence, file, lineOffset };
+}
+
+function readEntry(entry: CaseStudyEntry, root: string): { flow: ArchitectureFlow; file: string; lineOffset: number } {
+  const file = entry.filePath ? resolve(root, entry.filePath) : `<case study "${entry.id}">`;
+  const body = entry.body ?? '';
+  return { flow: architectureFlow(parseDocument(body, 'mdx')), file, lineOffset: bodyLineOffset(file, body) };
 }

@@ -89,7 +89,12 @@ const tightStyleAttributes: CustomPlugin = {
 };
 
 /** A number as SVG writes it: sign, digits, point, exponent. */
-const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+const NUMBER_PATTERN = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+const NUMBER = new RegExp(NUMBER_PATTERN, 'g');
+/** Path data: command letters and numbers. */
+const PATH_TOKEN = new RegExp(`[a-zA-Z]|${NUMBER_PATTERN}`, 'g');
+/** A length attribute's number, before an optional unit. */
+const LEADING_NUMBER = new RegExp(`^${NUMBER_PATTERN}(?=[a-z%]*$)`);
 
 /**
  * A number as Chromium's SVG parser reads it (Blink's GenericParseNumber for
@@ -143,7 +148,7 @@ export function shortestFloat32(text: string): string {
  * a stray character) leaves it as it was.
  */
 function compactNumberList(value: string, { letters }: { letters: boolean }): string {
-  const tokens = value.match(letters ? /[a-zA-Z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g : NUMBER) ?? [];
+  const tokens = value.match(letters ? PATH_TOKEN : NUMBER) ?? [];
   if (tokens.join('').length !== value.replace(/[\s,]+/g, '').length) return value;
   let written = '';
   let previousIsNumber = false;
@@ -171,7 +176,7 @@ const shortestGeometry: CustomPlugin = {
           if (name === 'd') node.attributes[name] = compactNumberList(value, { letters: true });
           else if (name === 'points' || name === 'viewBox') node.attributes[name] = compactNumberList(value, { letters: false });
           else if (name === 'transform') node.attributes[name] = value.replace(/\(([^()]*)\)/g, (_, list: string) => `(${compactNumberList(list, { letters: false })})`);
-          else if (LENGTH_ATTRIBUTES.has(name) && !isRoot) node.attributes[name] = value.replace(/^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?=[a-z%]*$)/, shortestFloat32);
+          else if (LENGTH_ATTRIBUTES.has(name) && !isRoot) node.attributes[name] = value.replace(LEADING_NUMBER, shortestFloat32);
         }
       },
     },
@@ -215,7 +220,7 @@ export async function optimiseSvg(svg: string): Promise<string> {
 const rootViewBox = (svg: string) =>
   (/^<svg\b[^>]*\sviewBox="([^"]*)"/.exec(svg)?.[1] ?? '')
     // svgo may drop the separator before a minus sign ("-8-8 683 851").
-    .match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)
+    .match(NUMBER)
     ?.map((number) => Math.fround(Number(number))) ?? [];
 
 const sameFrame = (a: string, b: string) => {
