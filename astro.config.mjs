@@ -54,6 +54,17 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // Font files stay files, even the small subsets Vite would inline as data:
     // URLs: the Content-Security-Policy takes fonts from this origin only.
-    build: { assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined) },
+    build: {
+      assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
+      rolldownOptions: {
+        // Every MDX entry made rolldown warn that Astro's own "use astro:head-inject" marker may
+        // not survive bundling: Astro's bug, harmless here (withastro/astro#18087), and it buried
+        // the warnings an author should read.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
