@@ -59,6 +59,44 @@ export function chromiumArgs(): string[] {
   return args;
 }
 
+/**
+ * The features Playwright turns off when it starts Chromium (its own
+ * `--disable-features` switch). Chromium reads only the last such switch, so
+ * ours must repeat them; tests/unit/chromium.test.ts holds this copy to the
+ * installed Playwright's list.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * The address bar's two popup pages, which headless Chromium loads at start
+ * for a window nobody sees: a renderer of their own, and about a third of the
+ * CPU that starting the browser costs. The diagrams' render browser starts on
+ * every cold build, beside Astro's own start (tests/integration/chromium-start.test.ts).
+ */
+export const UNSEEN_BROWSER_UI = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/** The flags above for a Chromium that Playwright starts, with Playwright's own disabled features and the unseen UI. */
+export function playwrightChromiumArgs(): string[] {
+  return [...chromiumArgs(), `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI].join(',')}`];
+}
+
 export function chromiumLaunchOptions(): { executablePath: string; args: string[]; headless: true } {
-  return { executablePath: requireChromium(), args: chromiumArgs(), headless: true };
+  return { executablePath: requireChromium(), args: playwrightChromiumArgs(), headless: true };
 }
