@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { firefox, webkit } from 'playwright-core';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { ANY_COLOUR_SCHEME, ANY_SCREEN, type CheckOptions } from './e2e/options.ts';
+import { ANY_COLOUR_SCHEME, ANY_SCREEN, SCREENSHOTS, type CheckOptions } from './e2e/options.ts';
 
 // E2E_PORT lets two checkouts on one machine run their suites side by side.
 const port = Number(process.env['E2E_PORT'] ?? 4329);
@@ -109,7 +109,7 @@ const config: PlaywrightTestConfig<CheckOptions> = {
     // Any changed pixel fails: a heading moved by 1 px or a text colour nudged
     // is exactly what these checks exist to catch. Renders are deterministic
     // (same Chromium, fonts awaited, animations off), so no slack is needed.
-    toHaveScreenshot: { animations: 'disabled', caret: 'hide', scale: 'css', threshold: 0, maxDiffPixels: 0 },
+    toHaveScreenshot: SCREENSHOTS,
   },
   use: {
     baseURL,

@@ -16,6 +16,13 @@ export const test = base.extend<CheckOptions>({
 export { expect } from '@playwright/test';
 
 /**
+ * How every baseline is captured and compared: still (no animation, no caret),
+ * in CSS pixels, and identical to the pixel (tests/playwright.config.ts;
+ * tests/e2e/baseline.ts captures the same way).
+ */
+export const SCREENSHOTS = { animations: 'disabled', caret: 'hide', scale: 'css', threshold: 0, maxDiffPixels: 0 } as const;
+
+/**
  * Tags a test that sets the colour scheme itself, or does not depend on it:
  * it runs once per browser and screen (in the light project), as the dark
  * project would only repeat it.

@@ -32,6 +32,7 @@
  */
 import { sha256Source } from '../../src/lib/security.ts';
 import { axeViolations, tabThrough } from './accessibility.ts';
+import { expectBaseline } from './baseline.ts';
 import { canvasReports, labelSizes } from './diagram-labels.ts';
 import { openAsHosted } from './integrity.ts';
 import { expect, test } from './options.ts';
@@ -129,10 +130,10 @@ for (const { path, name } of sitePages) {
 
     if (compareBaselines) {
       await test.step('matches its baseline, and so does each diagram on it', async () => {
-        await expect.soft(page, `${path}: the whole page`).toHaveScreenshot(`${name}.png`, { fullPage: true, timeout: CAPTURE_TIMEOUT });
+        await expectBaseline(page, `${name}.png`, `${path}: the whole page`, { fullPage: true, timeout: CAPTURE_TIMEOUT });
         const diagrams = await page.locator('figure:has(svg)').all();
         for (const [index, diagram] of diagrams.entries()) {
-          await expect.soft(diagram, `${path}: diagram ${index + 1}`).toHaveScreenshot(`${name}--diagram-${index + 1}.png`, { timeout: CAPTURE_TIMEOUT });
+          await expectBaseline(diagram, `${name}--diagram-${index + 1}.png`, `${path}: diagram ${index + 1}`, { timeout: CAPTURE_TIMEOUT });
         }
       });
     }

@@ -1,0 +1,23 @@
+/**
+ * `toHaveScreenshot()` with a quick way through. A capture whose PNG bytes are
+ * the baseline's is the baseline, pixel for pixel; it passes without Playwright
+ * decoding both images and comparing every pixel, which takes over a second for
+ * a long case study here (its 1280 × 12,263 px baseline alone decodes in
+ * ≈ 0.4 s). Any other capture, a missing baseline, or an update run goes to
+ * `toHaveScreenshot()`, which waits, retries, compares and reports as before:
+ * the bar is still "identical pixels" (threshold 0, no pixel allowed to differ).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, SCREENSHOTS, test } from './options.ts';
+
+export async function expectBaseline(target: Page | Locator, name: string, message: string, options: { fullPage?: boolean; timeout: number }): Promise<void> {
+  const info = test.info();
+  const baseline = info.snapshotPath(name, { kind: 'screenshot' });
+  if (info.config.updateSnapshots !== 'all' && info.config.updateSnapshots !== 'changed' && existsSync(baseline)) {
+    const { animations, caret, scale } = SCREENSHOTS;
+    const capture = await target.screenshot({ animations, caret, scale, ...options });
+    if (capture.equals(readFileSync(baseline))) return;
+  }
+  await expect.soft(target, message).toHaveScreenshot(name, options);
+}
