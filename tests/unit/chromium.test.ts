@@ -22,7 +22,7 @@ describe('the Chromium Playwright starts', () => {
     expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(playwrightsDisabledFeatures());
   });
 
-  it('gets one --disable-features switch: Playwright\'s features and the unseen browser UI', () => {
+  it('adds one --disable-features switch of its own, carrying Playwright\'s features and the unseen browser UI', () => {
     const switches = playwrightChromiumArgs().filter((arg) => arg.startsWith('--disable-features='));
     expect(switches).toHaveLength(1);
     expect(switches[0]?.slice('--disable-features='.length).split(',')).toEqual([...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI]);
