@@ -4,8 +4,9 @@
  * For each N: generates a site of N case studies × 2 diagrams in a temp
  * folder and builds it cold (empty diagram cache), warm, and without its
  * diagrams, and in the same run measures the floor: the same diagrams through
- * a bare loop of mermaid.render() in one open page. Per-diagram costs are the
- * build's extra time over the no-diagram build, divided by the diagrams.
+ * a bare loop of mermaid.render() in one open page, with Mermaid as published.
+ * Per-diagram costs are the build's extra time over the no-diagram build,
+ * divided by the diagrams.
  * Peak memory is the whole process tree's (Astro's Node and Chromium).
  *
  * The first row is this site itself, copied to a temp folder: cold, warm, and
@@ -196,7 +197,7 @@ interface Floor {
   svgs: { svg: string; type: string }[];
 }
 
-/** Mermaid's own cost: the same diagrams, one bare render loop in one open page. */
+/** Mermaid's own cost: the same diagrams, one bare render loop in one open page, Mermaid as published. */
 async function floor(diagrams: readonly string[]): Promise<Floor> {
   const opening = performance.now();
   return withRenderPage(ROOT, async (page) => {

@@ -11,7 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadIconPack } from '../mermaid/icons.ts';
-import { CONFIG_GLOBAL, ICON_PACK_FUNCTION, RENDER_FUNCTION, renderPageAssets, writeRenderPage, type MermaidJob, type MermaidOutcome, type RenderPageAssets } from './render-page.ts';
+import {
+  CONFIG_GLOBAL,
+  ICON_PACK_FUNCTION,
+  RENDER_FUNCTION,
+  renderPageAssets,
+  writeRenderPage,
+  type MermaidBuild,
+  type MermaidJob,
+  type MermaidOutcome,
+  type RenderPageAssets,
+} from './render-page.ts';
 
 export interface MermaidBrowserOptions {
   assets: RenderPageAssets;
@@ -114,7 +124,7 @@ export class MermaidBrowser {
 
   async #launch(): Promise<Session> {
     this.#launches += 1;
-    const { browser, page } = await openRenderPage(this.#options.assets, this.#options.workDir);
+    const { browser, page } = await openRenderPage(this.#options.assets, this.#options.workDir, 'pipeline');
     try {
       await initializeRenderPage(page, this.#options.assets, this.#options.mermaidConfig);
       return { browser, page };
@@ -141,7 +151,7 @@ export async function initializeRenderPage(page: Page, assets: RenderPageAssets,
  * a file on disk refused: diagrams are drawn from node_modules, nothing may
  * reach the network. The caller closes the browser.
  */
-async function openRenderPage(assets: RenderPageAssets, workDir: string): Promise<Session> {
+async function openRenderPage(assets: RenderPageAssets, workDir: string, mermaid: MermaidBuild): Promise<Session> {
   // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
   const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../../chromium.ts')]);
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -150,7 +160,7 @@ async function openRenderPage(assets: RenderPageAssets, workDir: string): Promis
     await context.route(/^(?!file:)/, (route) => route.abort());
     const page = await context.newPage();
     await page.exposeFunction(ICON_PACK_FUNCTION, (name: string) => loadIconPack(name, assets.iconPacks[name] ?? []));
-    await page.goto(await writeRenderPage(assets, workDir));
+    await page.goto(await writeRenderPage(assets, workDir, mermaid));
     return { browser, page };
   } catch (error) {
     await browser.close();
@@ -158,9 +168,13 @@ async function openRenderPage(assets: RenderPageAssets, workDir: string): Promis
   }
 }
 
-/** Runs `use` against a fresh render page of the project at `root` (the bench's floor, the corpus test's registry), then closes it. */
+/**
+ * Runs `use` against a fresh render page of the project at `root`, with
+ * Mermaid as published (the bench's floor, the fidelity test's reference, the
+ * corpus test's registry), then closes it.
+ */
 export async function withRenderPage<T>(root: string, use: (page: Page) => Promise<T>): Promise<T> {
-  const { browser, page } = await openRenderPage(renderPageAssets(root), await mkdtemp(join(tmpdir(), 'diagrams-page-')));
+  const { browser, page } = await openRenderPage(renderPageAssets(root), await mkdtemp(join(tmpdir(), 'diagrams-page-')), 'published');
   try {
     return await use(page);
   } finally {

@@ -4,11 +4,12 @@
  * loop kept as plain JavaScript so no bundler rewrites it on its way to the
  * browser.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontFaces, fontStack } from '../../../design-tokens.ts';
+import { mermaidBundle } from '../mermaid/bundle.ts';
 import { iconPackFiles } from '../mermaid/icons.ts';
 import type { TextSection } from '../types.ts';
 
@@ -224,7 +225,7 @@ const RENDER_LOOP = `
 `;
 
 export interface RenderPageAssets {
-  /** Absolute path of mermaid's IIFE bundle (mermaid.min.js). */
+  /** Absolute path of mermaid's IIFE bundle (mermaid.min.js), as published. */
   mermaidScript: string;
   /** Absolute path of the font package's stylesheet (its @font-face rules). */
   fontStylesheet: string;
@@ -251,22 +252,41 @@ export function renderPageAssets(root: string): RenderPageAssets {
   };
 }
 
+/**
+ * Which Mermaid the page loads: the pipeline's copy with its config copy made
+ * cheaper (mermaid/bundle.ts), or Mermaid as published, for the renders that
+ * stand for Mermaid's own (the fidelity reference, the bench's floor).
+ */
+export type MermaidBuild = 'pipeline' | 'published';
+
 /** Writes the render page into `directory` and returns its file:// URL (it loads its assets from disk). */
-export async function writeRenderPage(assets: RenderPageAssets, directory: string): Promise<string> {
+export async function writeRenderPage(assets: RenderPageAssets, directory: string, mermaid: MermaidBuild = 'pipeline'): Promise<string> {
   await mkdir(directory, { recursive: true });
+  const script = mermaid === 'pipeline' ? await writePipelineBundle(assets.mermaidScript, directory) : assets.mermaidScript;
   const path = join(directory, 'render-page.html');
-  await writeFile(path, renderPageHtml(assets));
+  await writeFile(path, renderPageHtml(assets, script));
   return pathToFileURL(path).href;
 }
 
-function renderPageHtml(assets: RenderPageAssets): string {
+/** The pipeline's Mermaid beside the page, written whole and then renamed: a dev server and a build may share the folder. */
+async function writePipelineBundle(published: string, directory: string): Promise<string> {
+  const { code, patched } = mermaidBundle(await readFile(published, 'utf8'));
+  if (!patched) return published;
+  const path = join(directory, 'mermaid.js');
+  const partial = `${path}.${process.pid}`;
+  await writeFile(partial, code);
+  await rename(partial, path);
+  return path;
+}
+
+function renderPageHtml(assets: RenderPageAssets, mermaidScript: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <link rel="stylesheet" href="${pathToFileURL(assets.fontStylesheet).href}">
 <style>body { margin: 0; font-family: ${assets.fontFamily}; font-size: 16px; }</style>
-<script src="${pathToFileURL(assets.mermaidScript).href}"></script>
+<script src="${pathToFileURL(mermaidScript).href}"></script>
 <script>${RENDER_LOOP}</script>
 <script>window.mermaid.registerIconPacks(${JSON.stringify(Object.keys(assets.iconPacks))}.map((name) => ({ name, loader: () => window.${ICON_PACK_FUNCTION}(name) })));</script>
 </head>

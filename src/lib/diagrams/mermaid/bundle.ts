@@ -1,0 +1,62 @@
+/**
+ * The Mermaid bundle the render page loads: Mermaid's own, with one hot spot
+ * made cheaper and nothing it draws changed.
+ *
+ * Mermaid copies its whole config (about a thousand keys) on every
+ * `getConfig()`, dozens of times a drawing, with `assignWithDepth`. That copy
+ * adds each key with `Object.defineProperty` (so that a `__proto__` key stays
+ * a key), which V8 cannot inline: in a CPU profile of the render page it is
+ * about a fifth of every drawing. The page's copy of the function defines a
+ * key that way only when the object already answers to that name through its
+ * prototype (`__proto__`, `constructor`, a setter) and assigns it otherwise —
+ * for the objects Mermaid copies into, the same own property, key order and
+ * result (tests/unit/diagrams/mermaid-bundle.test.ts holds the two functions
+ * to the same results), at about half the cost.
+ *
+ * A Mermaid release that rewrites the function simply loads as published;
+ * the unit test then says the speed-up no longer applies.
+ */
+
+/** Where the function ends in the bundle: esbuild keeps its name as a string. */
+const FUNCTION_NAME = ',"assignWithDepth")';
+/** Where it starts: `name=keepName((dst,src,{depth:d=2}={})=>{`, the minified names aside. */
+const FUNCTION_START = /[\w$]+=[\w$]+\(\(([\w$]+),([\w$]+),\{depth:[\w$]+=2\}=\{\}\)=>\{/g;
+/** Its `Object.defineProperty(dst, key, {value, writable, enumerable, configurable})`, each value a name or `void 0`. */
+const DEFINE_KEY = /Object\.defineProperty\(([\w$]+),([\w$]+),\{value:([\w$]+|void 0),writable:!0,enumerable:!0,configurable:!0\}\)/g;
+
+export interface MermaidBundle {
+  /** The bundle's code as the page loads it. */
+  code: string;
+  /** Whether `assignWithDepth` was found and made cheaper; false leaves the code as published. */
+  patched: boolean;
+}
+
+/** `assignWithDepth` as it appears in the bundle (its whole `name=keepName(…,"assignWithDepth")`), or undefined. */
+export function assignWithDepthSpan(bundle: string): { start: number; end: number } | undefined {
+  const nameAt = bundle.indexOf(FUNCTION_NAME);
+  if (nameAt < 0 || bundle.indexOf(FUNCTION_NAME, nameAt + 1) >= 0) return undefined;
+  let start: number | undefined;
+  // The last definition that starts before the name is the function's own.
+  for (const match of bundle.slice(Math.max(0, nameAt - 4000), nameAt).matchAll(FUNCTION_START)) {
+    start = Math.max(0, nameAt - 4000) + match.index;
+  }
+  return start === undefined ? undefined : { start, end: nameAt + FUNCTION_NAME.length };
+}
+
+/** The function's source with each key defined the cheap way where that is the same thing. */
+export function cheaperAssignWithDepth(source: string): string {
+  return source.replace(
+    DEFINE_KEY,
+    (definition, target: string, key: string, value: string) => `(${key} in ${target}?${definition}:${target}[${key}]=${value})`,
+  );
+}
+
+export function mermaidBundle(published: string): MermaidBundle {
+  const span = assignWithDepthSpan(published);
+  if (!span) return { code: published, patched: false };
+  const original = published.slice(span.start, span.end);
+  const cheaper = cheaperAssignWithDepth(original);
+  // Both of its definitions (a nested object's placeholder, a plain value) or none: half a change is not the same function.
+  if ((original.match(DEFINE_KEY) ?? []).length !== 2) return { code: published, patched: false };
+  return { code: published.slice(0, span.start) + cheaper + published.slice(span.end), patched: true };
+}
