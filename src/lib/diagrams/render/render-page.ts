@@ -4,6 +4,7 @@
  * loop kept as plain JavaScript so no bundler rewrites it on its way to the
  * browser.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -264,19 +265,27 @@ export async function writeRenderPage(assets: RenderPageAssets, directory: strin
   await mkdir(directory, { recursive: true });
   const script = mermaid === 'pipeline' ? await writePipelineBundle(assets.mermaidScript, directory) : assets.mermaidScript;
   const path = join(directory, 'render-page.html');
-  await writeFile(path, renderPageHtml(assets, script));
+  await writeWhole(path, renderPageHtml(assets, script));
   return pathToFileURL(path).href;
 }
 
-/** The pipeline's Mermaid beside the page, written whole and then renamed: a dev server and a build may share the folder. */
+/** The pipeline's Mermaid, beside the page. */
 async function writePipelineBundle(published: string, directory: string): Promise<string> {
   const { code, patched } = mermaidBundle(await readFile(published, 'utf8'));
   if (!patched) return published;
   const path = join(directory, 'mermaid.js');
-  const partial = `${path}.${process.pid}`;
-  await writeFile(partial, code);
-  await rename(partial, path);
+  await writeWhole(path, code);
   return path;
+}
+
+/**
+ * Written under a name of its own, then renamed into place: a dev server and a
+ * build may share the folder, and a browser must never load a file half written.
+ */
+async function writeWhole(path: string, text: string): Promise<void> {
+  const partial = `${path}.${randomUUID()}`;
+  await writeFile(partial, text);
+  await rename(partial, path);
 }
 
 function renderPageHtml(assets: RenderPageAssets, mermaidScript: string): string {
