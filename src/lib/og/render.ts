@@ -9,12 +9,13 @@
  * and the fonts), so a build whose cards have not changed renders none.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { ogFont } from '../../design-tokens.ts';
+import { writeWhole } from '../write-whole.ts';
 import type { OgCardElement } from './card.ts';
 import { inlineSvgImages } from './diagram.ts';
 import { OG_IMAGE_SIZE } from './paths.ts';
@@ -39,13 +40,6 @@ let renderer: Promise<Renderer> | undefined;
 /** The cache folder, beside the diagrams' (Astro's cache dir). */
 const ogCacheDir = () => join(process.cwd(), 'node_modules', '.astro', 'og');
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  // Write then rename: a build killed mid-write never leaves a torn file behind.
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
-}
-
 /** Read once per process: every card of a build shares the same fonts. */
 function loadRenderer(): Promise<Renderer> {
   renderer ??= (async () => {
@@ -62,7 +56,7 @@ function loadRenderer(): Promise<Renderer> {
       const hash = createHash('sha256').update(data).digest('hex').slice(0, 16);
       fingerprint.update(hash);
       const fontFile = join(fontDir, `${hash}.ttf`);
-      await writeAtomically(fontFile, woffToSfnt(data));
+      await writeWhole(fontFile, woffToSfnt(data));
       fonts.push({ name: ogFont.family, weight, style: 'normal', data });
       fontFiles.push(fontFile);
     }
@@ -99,7 +93,7 @@ export async function cachedOgImage(card: OgCardElement): Promise<Uint8Array<Arr
   } catch {
     const png = await renderOgImage(card);
     await mkdir(join(ogCacheDir(), key.slice(0, 2)), { recursive: true });
-    await writeAtomically(path, png);
+    await writeWhole(path, png);
     stats.rendered += 1;
     return png;
   }

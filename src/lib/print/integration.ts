@@ -10,13 +10,14 @@
  * have not changed starts no browser.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.ts';
+import { writeWhole } from '../write-whole.ts';
 import { cssUrls, pdfCacheKey, pdfHref, pdfMetadata, pdfOptions, stylesheetHrefs, type PdfMetadata } from './pdf.ts';
 
 const MIME_TYPES: Record<string, string> = {
@@ -132,9 +133,7 @@ export default function caseStudyPdfs(): AstroIntegration {
             await context.close();
 
             await mkdir(cacheDir, { recursive: true });
-            const temporary = `${cached}.${process.pid}.tmp`;
-            await writeFile(temporary, pdf);
-            await rename(temporary, cached);
+            await writeWhole(cached, pdf);
             await copyFile(cached, target);
             stats.printed += 1;
           }

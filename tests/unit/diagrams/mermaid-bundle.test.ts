@@ -81,6 +81,9 @@ const CASES: Record<string, () => { dst: unknown; src: unknown; depth?: number }
 };
 
 describe('the pipeline’s Mermaid bundle', () => {
+  const span = assignWithDepthSpan(published);
+  const source = span ? published.slice(span.start, span.end) : undefined;
+
   it('finds assignWithDepth in the installed Mermaid and makes its copy cheaper', () => {
     // Failing here means a Mermaid release rewrote the function: the page then loads Mermaid as
     // published (still correct, slower). Look at the new assignWithDepth in mermaid.min.js and at
@@ -91,16 +94,14 @@ describe('the pipeline’s Mermaid bundle', () => {
   });
 
   it('changes nothing in the bundle but that function', () => {
-    const span = assignWithDepthSpan(published);
     if (!span) throw new Error('assignWithDepth not found');
     const { code } = mermaidBundle(published);
     expect(code.startsWith(published.slice(0, span.start))).toBe(true);
     expect(code.endsWith(published.slice(span.end))).toBe(true);
   });
 
-  const span = assignWithDepthSpan(published);
-  const original = span ? compile(published.slice(span.start, span.end)) : undefined;
-  const cheaper = span ? compile(cheaperAssignWithDepth(published.slice(span.start, span.end))) : undefined;
+  const original = source === undefined ? undefined : compile(source);
+  const cheaper = source === undefined ? undefined : compile(cheaperAssignWithDepth(source));
 
   it.each(Object.keys(CASES))('gives the same result as Mermaid’s own: %s', (name) => {
     const outcome = (assign: AssignWithDepth | undefined) => {

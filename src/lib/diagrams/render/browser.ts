@@ -152,6 +152,10 @@ export async function initializeRenderPage(page: Page, assets: RenderPageAssets,
  * reach the network. The caller closes the browser.
  */
 async function openRenderPage(assets: RenderPageAssets, workDir: string, mermaid: MermaidBuild): Promise<Session> {
+  // Written while Chromium starts (the page and its Mermaid are about 50 ms of file work); awaited at
+  // goto, so a failure here must not count as unhandled in the meantime.
+  const pageUrl = writeRenderPage(assets, workDir, mermaid);
+  pageUrl.catch(() => undefined);
   // Loaded here, not at the top: a build whose diagrams are all cached never pays for Playwright.
   const [{ chromium }, { chromiumLaunchOptions }] = await Promise.all([import('playwright-core'), import('../../chromium.ts')]);
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -160,7 +164,7 @@ async function openRenderPage(assets: RenderPageAssets, workDir: string, mermaid
     await context.route(/^(?!file:)/, (route) => route.abort());
     const page = await context.newPage();
     await page.exposeFunction(ICON_PACK_FUNCTION, (name: string) => loadIconPack(name, assets.iconPacks[name] ?? []));
-    await page.goto(await writeRenderPage(assets, workDir, mermaid));
+    await page.goto(await pageUrl);
     return { browser, page };
   } catch (error) {
     await browser.close();

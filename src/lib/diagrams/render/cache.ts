@@ -5,8 +5,9 @@
  * simply a different key. A build whose diagrams are all here opens no browser.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeWhole } from '../../write-whole.ts';
 import type { RenderedDiagram } from '../types.ts';
 
 export class DiagramCache {
@@ -43,12 +44,8 @@ export class DiagramCache {
   }
 
   async set(diagram: RenderedDiagram): Promise<void> {
-    const path = this.pathFor(diagram.key);
     await mkdir(join(this.directory, diagram.key.slice(0, 2)), { recursive: true });
-    // Write then rename: a build killed mid-write never leaves a torn entry behind.
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(diagram));
-    await rename(temporary, path);
+    await writeWhole(this.pathFor(diagram.key), JSON.stringify(diagram));
   }
 }
 

@@ -4,12 +4,12 @@
  * loop kept as plain JavaScript so no bundler rewrites it on its way to the
  * browser.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fontFaces, fontStack } from '../../../design-tokens.ts';
+import { writeWhole } from '../../write-whole.ts';
 import { mermaidBundle } from '../mermaid/bundle.ts';
 import { iconPackFiles } from '../mermaid/icons.ts';
 import type { TextSection } from '../types.ts';
@@ -261,7 +261,7 @@ export function renderPageAssets(root: string): RenderPageAssets {
 export type MermaidBuild = 'pipeline' | 'published';
 
 /** Writes the render page into `directory` and returns its file:// URL (it loads its assets from disk). */
-export async function writeRenderPage(assets: RenderPageAssets, directory: string, mermaid: MermaidBuild = 'pipeline'): Promise<string> {
+export async function writeRenderPage(assets: RenderPageAssets, directory: string, mermaid: MermaidBuild): Promise<string> {
   await mkdir(directory, { recursive: true });
   const script = mermaid === 'pipeline' ? await writePipelineBundle(assets.mermaidScript, directory) : assets.mermaidScript;
   const path = join(directory, 'render-page.html');
@@ -276,16 +276,6 @@ async function writePipelineBundle(published: string, directory: string): Promis
   const path = join(directory, 'mermaid.js');
   await writeWhole(path, code);
   return path;
-}
-
-/**
- * Written under a name of its own, then renamed into place: a dev server and a
- * build may share the folder, and a browser must never load a file half written.
- */
-async function writeWhole(path: string, text: string): Promise<void> {
-  const partial = `${path}.${randomUUID()}`;
-  await writeFile(partial, text);
-  await rename(partial, path);
 }
 
 function renderPageHtml(assets: RenderPageAssets, mermaidScript: string): string {
