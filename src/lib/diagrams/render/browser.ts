@@ -12,9 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadIconPack } from '../mermaid/icons.ts';
 import {
-  CONFIG_GLOBAL,
-  ICON_PACK_FUNCTION,
-  RENDER_FUNCTION,
+  PAGE_GLOBALS,
   renderPageAssets,
   writeRenderPage,
   type MermaidBuild,
@@ -98,7 +96,7 @@ export class MermaidBrowser {
           const { page } = await this.#open();
           // An expression, not a function: a bundler's helpers (esbuild's __name) never reach the page.
           const jobs = JSON.stringify(batch.map(({ job }) => job));
-          const outcomes: MermaidOutcome[] = await page.evaluate(`window.${RENDER_FUNCTION}(${jobs})`);
+          const outcomes: MermaidOutcome[] = await page.evaluate(`window.${PAGE_GLOBALS.render}(${jobs})`);
           // Handed back on the next turn, once the next batch is on its way: the
           // post-processing of these then overlaps Chromium drawing those.
           setImmediate(() =>
@@ -140,7 +138,7 @@ export async function initializeRenderPage(page: Page, assets: RenderPageAssets,
   await page.evaluate(
     `(async (config) => {
       await Promise.all([document.fonts.load('400 16px ${assets.labelFamily}'), document.fonts.load('700 16px ${assets.labelFamily}')]);
-      window.${CONFIG_GLOBAL} = config;
+      window.${PAGE_GLOBALS.config} = config;
       window.mermaid.initialize(config);
     })(${JSON.stringify(mermaidConfig)})`,
   );
@@ -163,7 +161,7 @@ async function openRenderPage(assets: RenderPageAssets, workDir: string, mermaid
     const context = await browser.newContext();
     await context.route(/^(?!file:)/, (route) => route.abort());
     const page = await context.newPage();
-    await page.exposeFunction(ICON_PACK_FUNCTION, (name: string) => loadIconPack(name, assets.iconPacks[name] ?? []));
+    await page.exposeFunction(PAGE_GLOBALS.iconPack, (name: string) => loadIconPack(name, assets.iconPacks[name] ?? []));
     await page.goto(await pageUrl);
     return { browser, page };
   } catch (error) {
