@@ -17,7 +17,7 @@ const canCompareBaselines = process.platform === 'linux';
 const PRINT_SPEC = 'print.spec.ts';
 
 const screens = {
-  desktop: { viewport: { width: 1280, height: 800 } },
+  desktop: { viewport: { width: 1280, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, hasTouch: true },
 } as const;
 const colorSchemes = ['light', 'dark'] as const;

@@ -31,4 +31,6 @@ export const routes = {
   section: (id: string) => href(`/#${id}`),
   /** A diagram at its natural size, on a page of its own (src/pages/diagrams/[id].astro). */
   diagram: (id: string) => href(`/diagrams/${id}/`),
+  /** The author's drawing at natural size, as a file of its own, for the browser to zoom (src/pages/diagrams/[id].svg.ts). */
+  diagramFile: (id: string) => href(`/diagrams/${id}.svg`),
 };

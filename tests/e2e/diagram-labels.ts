@@ -48,8 +48,8 @@ export interface CanvasReport {
   cueVisible: boolean;
   focusable: boolean;
   name: string;
-  /** Whether the topmost label (the leftmost of a row) is in view as the page opens. */
-  entryInView: boolean;
+  /** How far it is scrolled sideways as the page opens: 0, its left edge. */
+  scrolledBy: number;
 }
 
 /** Every diagram canvas shown on the page. */
@@ -69,13 +69,7 @@ export const canvasReports = (page: Page): Promise<CanvasReport[]> =>
           cueVisible: !!cue && cue.getClientRects().length > 0 && getComputedStyle(cue).visibility !== 'hidden',
           focusable: canvas.tabIndex >= 0,
           name: (labelledBy ? document.getElementById(labelledBy)?.textContent : canvas.getAttribute('aria-label'))?.trim() ?? '',
-          entryInView: (() => {
-            const labels = [...(svg?.querySelectorAll('text') ?? [])].map((label) => label.getBoundingClientRect()).filter((box) => box.width > 0);
-            const top = Math.min(...labels.map((box) => box.top));
-            const entry = labels.filter((box) => box.top <= top + 1).sort((a, b) => a.left - b.left)[0];
-            const view = canvas.getBoundingClientRect();
-            return !!entry && entry.left >= view.left - 1 && entry.right <= view.right + 1;
-          })(),
+          scrolledBy: canvas.scrollLeft,
         };
       }),
   );

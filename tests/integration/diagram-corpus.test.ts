@@ -87,7 +87,8 @@ describe('the fixture corpus, rendered in Chromium', { timeout: 120_000 }, () =>
   });
 
   it('gives every id on a page its own name, even with each diagram shown twice', () => {
-    const page = cold.diagrams.flatMap((diagram) => [figureHtml({ primary: diagram }, {}), figureHtml({ primary: diagram }, { instance: 'card1' })]).join('');
+    const only = (diagram: RenderedDiagram) => ({ forms: [{ name: 'author' as const, diagram }], pin: undefined });
+    const page = cold.diagrams.flatMap((diagram) => [figureHtml(only(diagram), {}), figureHtml(only(diagram), { instance: 'card1' })]).join('');
     const ids = [...page.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
     const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
     expect(duplicates).toEqual([]);

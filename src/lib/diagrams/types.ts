@@ -18,6 +18,8 @@ export interface RenderedDiagram {
   labelSize: number;
   /** Its text version (flowchart, sequence and state diagrams), from Mermaid's parse of the source. */
   text?: TextSection[] | undefined;
+  /** A flowchart's graph, from the same parse: the overview form is derived from it (forms/overview.ts). */
+  graph?: FlowGraph | undefined;
   accTitle?: string | undefined;
   accDescr?: string | undefined;
 }
@@ -53,6 +55,14 @@ export interface FigureContext {
   className?: string | undefined;
   /** Where full-size pages live ("/diagrams/"): the caption links to this diagram's. None on the full-size page itself. */
   fullSizeBase?: string | undefined;
+}
+
+/** A flowchart as Mermaid parsed it: labels as written (with their `<br/>`s), groups with their direct members. */
+export interface FlowGraph {
+  direction: string;
+  nodes: { id: string; label: string; shape: string }[];
+  edges: { from: string; to: string; label: string; arrow: string; stroke: string }[];
+  groups: { id: string; title: string; members: string[] }[];
 }
 
 /** A diagram's text version, read from Mermaid's parse: titled lists of steps and connections. */

@@ -114,13 +114,13 @@ describe('the Markdown hook', () => {
   it('replaces a fence with its figure in Markdown and in MDX, named after the heading above it', async () => {
     const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Later\n';
     const { html } = await markdownToHtml(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.md', source)) });
-    expect(html).toContain('<figure class="diagram" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-shape="tall">');
+    expect(html).toContain('<figure class="diagram diagram--inline" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-shape="tall" data-forms="author">');
     expect(html).toContain('<title id="mmd-aaaaaaaaaaaa-title">Flow</title>');
     expect(html).not.toContain('language-mermaid');
     // MDX carries the key; the figure is read from the cache when the page renders (runtime.ts).
     const { code } = await mdxToJs(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.mdx', source)) });
     expect(code.replace(/\s+/g, ' ')).toContain(
-      `"set:html": globalThis[Symbol.for("portfolio.diagrams.cachedFigure")]("/cache", { "primary": "${'a'.repeat(64)}" }, { "heading": "Flow", "fullSizeBase": "/diagrams/" })`,
+      `"set:html": globalThis[Symbol.for("portfolio.diagrams.cachedFigure")]("/cache", { "forms": [{ "name": "author", "key": "${'a'.repeat(64)}" }] }, { "heading": "Flow", "fullSizeBase": "/diagrams/" })`,
     );
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/svg/figure.ts';
+import type { DiagramForms } from '../../../src/lib/diagrams/forms/forms.ts';
 import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+
+/** A fence drawn in the author's form alone. */
+const only = (drawn: RenderedDiagram): DiagramForms => ({ forms: [{ name: 'author', diagram: drawn }], pin: undefined });
 
 const diagram: RenderedDiagram = {
   key: 'f'.repeat(64),
@@ -45,7 +49,7 @@ describe('captionFromMeta', () => {
 });
 
 describe('figureHtml', () => {
-  const html = figureHtml({ primary: { ...diagram, accTitle: 'Flow <A & B>', accDescr: 'How "A" reaches B.' } }, { heading: 'Architecture Flow' });
+  const html = figureHtml(only({ ...diagram, accTitle: 'Flow <A & B>', accDescr: 'How "A" reaches B.' }), { heading: 'Architecture Flow' });
 
   it('names the SVG as an image by its own <title>, described by its <desc>', () => {
     expect(html).toContain('role="img" aria-labelledby="mmd-ffffffffffff-title" aria-describedby="mmd-ffffffffffff-desc"');
@@ -54,36 +58,40 @@ describe('figureHtml', () => {
   });
 
   it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
-    expect(html).toMatch(/^<figure class="diagram" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide">/);
+    expect(html).toMatch(/^<figure class="diagram diagram--inline" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide" data-forms="author">/);
     expect(html).toContain('<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
     expect(html).toMatch(/<figcaption><span id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/span><\/figcaption>/);
   });
 
-  it('carries the natural width and smallest label, which the stylesheet scales down from to the floor', () => {
-    expect(html).toContain('style="--diagram-width:400px;--diagram-label:16"');
+  it('carries the natural width, smallest label and shape, which the stylesheet scales between', () => {
+    expect(html).toContain('style="--diagram-width:400px;--diagram-label:16;--diagram-aspect:4" data-form="author"');
   });
 
   it('is one line, so a Markdown HTML block cannot end inside it', () => {
     expect(html).not.toContain('\n');
   });
 
-  it('holds a narrow layout beside the author’s, hidden until its figure’s rules show it, with ids of its own', () => {
-    const narrow = { ...diagram, key: 'e'.repeat(64), rootId: 'mmd-eeeeeeeeeeee', svg: '<svg id="mmd-eeeeeeeeeeee" viewBox="0 0 200 300"></svg>', width: 200 };
-    const both = figureHtml({ primary: diagram, narrow }, { instance: 'card1' });
-    expect(both).toContain('<svg id="mmd-ffffffffffff-card1" viewBox="0 0 400 100" width="400" height="100" class="diagram__layout diagram__layout--primary" role="img"');
-    expect(both).toContain('<svg id="mmd-eeeeeeeeeeee-card1" viewBox="0 0 200 300" class="diagram__layout diagram__layout--narrow" role="img" aria-labelledby="mmd-eeeeeeeeeeee-card1-title"');
-    expect(both).toContain('<style>@media (width >= 640px){@container diagram (width < 326px){#mmd-ffffffffffff-card1-figure .diagram__layout--primary{display:none}');
+  it('holds the forms its placement shows, each hidden until its figure’s rules show it, with ids of its own', () => {
+    // 1000 px natural: at a phone's floor (11/16) 688 px, too wide for a 358 px column, where the compact
+    // form (320 px natural) shows; on a desktop both draw their labels at 16 px, and the author's wins the tie.
+    const wide = { ...diagram, width: 1000, height: 300 };
+    const compact = { ...diagram, key: 'e'.repeat(64), rootId: 'mmd-eeeeeeeeeeee', svg: '<svg id="mmd-eeeeeeeeeeee" viewBox="0 0 320 600"></svg>', width: 320, height: 600 };
+    const both = figureHtml({ forms: [{ name: 'author', diagram: wide }, { name: 'compact', diagram: compact }], pin: undefined }, { instance: 'card1' });
+    expect(both).toContain('<svg id="mmd-ffffffffffff-card1" viewBox="0 0 400 100" width="400" height="100" class="diagram__form diagram__form--author" role="img"');
+    expect(both).toContain('<svg id="mmd-eeeeeeeeeeee-card1" viewBox="0 0 320 600" class="diagram__form diagram__form--compact" role="img" aria-labelledby="mmd-eeeeeeeeeeee-card1-title"');
+    expect(both).toMatch(/<style>@media \(width < 640px\)\{@container diagram \(width < \d+px\)\{#mmd-ffffffffffff-card1-figure \.diagram__form--author\{display:none\}#mmd-ffffffffffff-card1-figure \.diagram__form--compact\{display:block\}/);
+    expect(both).toContain('data-forms="author compact"');
     expect(both).toContain('<p class="diagram__scroll-cue" aria-hidden="true">');
   });
 
   it('links every use of a diagram to one full-size page', () => {
-    expect(figureHtml({ primary: diagram }, { instance: 'card1', fullSizeBase: '/portfolio/diagrams/' })).toContain(
+    expect(figureHtml(only(diagram), { instance: 'card1', fullSizeBase: '/portfolio/diagrams/' })).toContain(
       '<a class="diagram__full-size" href="/portfolio/diagrams/mmd-ffffffffffff/">Open full size</a></figcaption>',
     );
   });
 
   it('gives each instance its own ids', () => {
-    const card = figureHtml({ primary: diagram }, { instance: 'card1' });
+    const card = figureHtml(only(diagram), { instance: 'card1' });
     expect(card).toContain('id="mmd-ffffffffffff-card1"');
     expect(card).toContain('id="mmd-ffffffffffff-card1-0"');
     expect(card).toContain('aria-labelledby="mmd-ffffffffffff-card1-title"');

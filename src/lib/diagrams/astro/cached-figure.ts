@@ -11,24 +11,26 @@
  * MDX reaches it through a global (`globalThis[Symbol.for(CACHED_FIGURE)]`),
  * installed by the integration in the process that renders the pages.
  */
+import type { FormName } from '../forms/choose.ts';
+import type { LayoutPin } from '../forms/forms.ts';
 import { DiagramCache } from '../render/cache.ts';
 import { figureHtml } from '../svg/figure.ts';
 import type { FigureContext } from '../types.ts';
 
 export const CACHED_FIGURE = 'portfolio.diagrams.cachedFigure';
 
-/** The cache keys of a figure's layouts (layout.ts). */
-export interface LayoutKeys {
-  primary: string;
-  narrow?: string | undefined;
+/** The cache keys of a figure's forms (forms/forms.ts), and the author's pin. */
+export interface FormKeys {
+  forms: { name: FormName; key: string }[];
+  pin: LayoutPin | undefined;
 }
 
-export function cachedFigure(cacheDir: string, keys: LayoutKeys, context: FigureContext): string {
+export function cachedFigure(cacheDir: string, keys: FormKeys, context: FigureContext): string {
   const cache = new DiagramCache(cacheDir);
   const read = (key: string) => {
     const diagram = cache.getSync(key);
     if (!diagram) throw new Error(`Diagram ${key} is missing from ${cacheDir}: it was rendered while this page compiled. Build again.`);
     return diagram;
   };
-  return figureHtml({ primary: read(keys.primary), narrow: keys.narrow === undefined ? undefined : read(keys.narrow) }, context);
+  return figureHtml({ forms: keys.forms.map(({ name, key }) => ({ name, diagram: read(key) })), pin: keys.pin }, context);
 }

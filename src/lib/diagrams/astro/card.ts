@@ -5,7 +5,8 @@
  */
 import { entryArchitectureFlow, findEntryArchitectureFlow, type CaseStudyEntry } from '../document/architecture-flow.ts';
 import { locateFailure } from '../errors.ts';
-import { renderLayouts, turned } from '../layout.ts';
+import { turned } from '../forms/direction.ts';
+import { renderForms } from '../forms/forms.ts';
 import { figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
 import type { RenderedDiagram } from '../types.ts';
@@ -17,18 +18,13 @@ const cardUses = new WeakMap<object, number>();
  * Each card on a page gets its own ids: pass the same object for every card
  * on a page (Astro.request).
  */
-export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object, fullSizeBase: string): Promise<string> {
+export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object, fullSizeBase: string, placement: 'card' | 'hero' = 'card'): Promise<string> {
   const count = (cardUses.get(page) ?? 0) + 1;
   cardUses.set(page, count);
   const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
-  const result = await renderLayouts(sharedPipeline(), fence.source, fence.meta);
+  const result = await renderForms(sharedPipeline(), fence.source, fence.meta, { architectureFlow: true });
   if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
-  return figureHtml(result.layouts, {
-    heading: fence.heading,
-    instance: instanceSuffix({ kind: 'card', count }),
-    className: 'diagram--card',
-    fullSizeBase,
-  });
+  return figureHtml(result.forms, { heading: fence.heading, instance: instanceSuffix({ kind: 'card', count }), className: 'diagram--card', fullSizeBase }, placement);
 }
 
 /**

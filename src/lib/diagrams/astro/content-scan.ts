@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
-import { renderLayouts, turned } from '../layout.ts';
+import { turned } from '../forms/direction.ts';
+import { renderForms } from '../forms/forms.ts';
 import type { DiagramRenderer } from '../types.ts';
 
 export interface ScanOptions {
@@ -65,7 +66,9 @@ async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
   const flow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlow(root) : undefined;
   if (flow && !flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
   const fences = mermaidFences(root);
-  const results = await Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta)));
+  // The Architecture Flow's forms include the cards' (astro/card.ts), so those are cache hits too.
+  const isFlow = (fence: (typeof fences)[number]) => flow?.ok === true && flow.fence.line === fence.line;
+  const results = await Promise.all(fences.map((fence) => renderForms(options.pipeline, fence.source, fence.meta, { architectureFlow: isFlow(fence) })));
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));

@@ -9,8 +9,9 @@ import type { CaseStudyEntry } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { bodyLineOffset } from '../document/source-file.ts';
 import { locateFailure } from '../errors.ts';
-import { renderLayouts } from '../layout.ts';
+import { diagramOf, renderForms } from '../forms/forms.ts';
 import { captionFromMeta, figureHtml, textAlternative } from '../svg/figure.ts';
+import type { RenderedDiagram } from '../types.ts';
 import { sharedPipeline } from './shared-pipeline.ts';
 
 export interface FullSizeDiagram {
@@ -18,8 +19,10 @@ export interface FullSizeDiagram {
   id: string;
   name: string;
   description: string | undefined;
-  /** The figure at natural size, with no link to itself. */
+  /** The full flow, in the widest form seen whole at the reader's width; no link to itself. */
   figure: string;
+  /** The author's drawing at its natural size, for its standalone SVG file (/diagrams/<id>.svg). */
+  natural: RenderedDiagram;
 }
 
 export async function fullSizeDiagrams(entry: CaseStudyEntry): Promise<FullSizeDiagram[]> {
@@ -27,12 +30,13 @@ export async function fullSizeDiagrams(entry: CaseStudyEntry): Promise<FullSizeD
   const body = entry.body ?? '';
   const diagrams: FullSizeDiagram[] = [];
   for (const fence of mermaidFences(parseDocument(body, formatOf(file)))) {
-    const result = await renderLayouts(sharedPipeline(), fence.source, fence.meta);
+    const result = await renderForms(sharedPipeline(), fence.source, fence.meta);
     if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + bodyLineOffset(file, body) });
     const context = { caption: captionFromMeta(fence.meta), heading: fence.heading };
-    const { name, description } = textAlternative(result.layouts.primary, context);
-    const figure = figureHtml({ primary: result.layouts.primary }, { ...context, className: 'diagram--full' });
-    diagrams.push({ id: result.layouts.primary.rootId, name, description, figure });
+    const diagram = diagramOf(result.forms);
+    const { name, description } = textAlternative(diagram, context);
+    const figure = figureHtml(result.forms, context, 'full-size');
+    diagrams.push({ id: diagram.rootId, name, description, figure, natural: diagram });
   }
   return diagrams;
 }

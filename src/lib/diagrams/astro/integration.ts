@@ -73,7 +73,6 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
           }),
         );
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('../diagrams.css', import.meta.url)))};`);
-        injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../scroll-to-entry.ts', import.meta.url)))};`);
       },
       'astro:config:done': async ({ logger }) => {
         // A case study without its Architecture Flow must stop the build before content sync

@@ -9,6 +9,7 @@
  * nodes (Sätteri filters the rest in Rust), and does not ask for source
  * positions; a failure re-parses the document once to find its line.
  */
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Html, Root } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext, RawMdastContent } from 'satteri';
@@ -18,9 +19,9 @@ import { bodyLineOffset } from '../document/source-file.ts';
 import { combineErrors, locateFailure } from '../errors.ts';
 import { captionFromMeta, figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
-import { renderLayouts, type DiagramLayouts } from '../layout.ts';
+import { formsFor, renderForms, scrollingWidth, type DiagramForms } from '../forms/forms.ts';
 import type { DiagramFailure, DiagramRenderer, FigureContext } from '../types.ts';
-import { CACHED_FIGURE, type LayoutKeys } from './cached-figure.ts';
+import { CACHED_FIGURE, type FormKeys } from './cached-figure.ts';
 import type { ErrorReporter } from './dev-overlay.ts';
 
 export interface MarkdownHookOptions {
@@ -47,9 +48,9 @@ const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
  * integration installs, not an import: an import would make Astro treat every
  * MDX file as one that propagates assets, which costs more than it saves.
  */
-function figureNode(layouts: DiagramLayouts, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
-  if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(layouts, context) };
-  const keys: LayoutKeys = { primary: layouts.primary.key, ...(layouts.narrow && { narrow: layouts.narrow.key }) };
+function figureNode(forms: DiagramForms, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
+  if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(forms, context) };
+  const keys: FormKeys = { forms: forms.forms.map(({ name, diagram }) => ({ name, key: diagram.key })), pin: forms.pin };
   const call = `globalThis[Symbol.for(${JSON.stringify(CACHED_FIGURE)})](${[cacheDir, keys, context].map((argument) => JSON.stringify(argument)).join(', ')})`;
   return { raw: `<Fragment set:html={${call}} />`, mdxExpressions: true };
 }
@@ -71,6 +72,7 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
     let heading: string | undefined;
     let fences = 0;
     const failures: { index: number; failure: DiagramFailure }[] = [];
+    const warnings: { index: number; width: number; pinned: boolean }[] = [];
     const seen = new Map<string, number>();
 
     return {
@@ -95,16 +97,24 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
         if (!isMermaidFence(node)) return undefined;
         const index = fences++;
         const context = { caption: captionFromMeta(node.meta), heading, fullSizeBase: options.fullSizeBase };
-        const result = await renderLayouts(options.pipeline(), node.value, node.meta);
+        const result = await renderForms(options.pipeline(), node.value, node.meta);
         if (!result.ok) {
           failures.push({ index, failure: result.failure });
           return undefined;
         }
-        const uses = (seen.get(result.layouts.primary.key) ?? 0) + 1;
-        seen.set(result.layouts.primary.key, uses);
-        return figureNode(result.layouts, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
+        const scrolls = scrollingWidth(formsFor(result.forms, 'inline'), 'inline');
+        if (scrolls !== undefined) warnings.push({ index, width: scrolls, pinned: result.forms.pin === 'wide' });
+        const key = result.forms.forms[0]!.diagram.key;
+        const uses = (seen.get(key) ?? 0) + 1;
+        seen.set(key, uses);
+        return figureNode(result.forms, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
       },
       after() {
+        for (const { index, width, pinned } of warnings) {
+          const at = `${relative(options.root, where)}:${fenceLine(document, file, index)}`;
+          const why = pinned ? 'layout="wide" pins it as drawn' : 'no form of it fits';
+          console.warn(`${at}: this diagram is ${width} px wide with its labels at the legibility floor, wider than a phone's column: ${why}, so it scrolls sideways there. Remove layout="wide", or split the diagram.`);
+        }
         const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));
         options.onErrors?.(where, errors);
         const failure = combineErrors(errors);

@@ -150,7 +150,7 @@ export class DiagramPipeline implements DiagramRenderer {
     const substitute = substitutePicture(outcome, source);
     if (substitute) return { ok: false, failure: substitute };
     const normalised = normaliseSvg(outcome.svg, { key, rootId, type: outcome.type, labelSize: outcome.labelSize });
-    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg), text: outcome.text };
+    const diagram = { ...normalised, svg: await optimiseSvg(normalised.svg), text: outcome.text, graph: outcome.graph };
     await this.#cache.set(diagram);
     this.#stats.rendered += 1;
     return { ok: true, diagram };

@@ -1,16 +1,18 @@
 /**
  * The text alternative and the figure around a rendered diagram.
  *
- * The SVG is an image (role="img") named by its own <title>: the author's
+ * Each SVG is an image (role="img") named by its own <title>: the author's
  * `accTitle` when there is one, else the diagram's caption, else the heading
- * it sits under. `accDescr` becomes its <desc>. The figure scrolls sideways
- * on a narrow screen rather than shrinking the labels below legibility, and
- * never widens the page.
+ * it sits under. `accDescr` becomes its <desc>. The figure holds the forms its
+ * placement needs (forms/choose.ts) and shows one per container width; one
+ * that is not seen whole scrolls sideways from its left edge rather than
+ * shrinking the labels below legibility, and never widens the page.
  */
 import { escapeHtml } from '../../html.ts';
 import type { FigureContext, RenderedDiagram, TextItem, TextSection } from '../types.ts';
 import { withInstanceSuffix } from './ids.ts';
-import { layoutRules, type DiagramLayouts } from '../layout.ts';
+import type { Form, Placement } from '../forms/choose.ts';
+import { diagramOf, formClass, formRules, formsFor, type DiagramForms } from '../forms/forms.ts';
 
 export interface TextAlternative {
   /** The accessible name; also the caption when no other is given. */
@@ -20,7 +22,7 @@ export interface TextAlternative {
 }
 
 /** The full-size page of a diagram, under `base` (src/pages/diagrams/[id].astro builds it). */
-const fullSizeHref = (base: string, layouts: DiagramLayouts) => `${base}${layouts.primary.rootId}/`;
+const fullSizeHref = (base: string, forms: DiagramForms) => `${base}${diagramOf(forms).rootId}/`;
 
 const FALLBACK_NAME = 'Diagram';
 
@@ -43,21 +45,21 @@ export function captionFromMeta(meta: string | null | undefined): string | undef
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-/** One layout's SVG: named by its own <title> and <desc>, sized for diagrams.css, ids made unique to this use. */
-function layoutSvg(diagram: RenderedDiagram, alternative: TextAlternative, suffix: string, role: 'primary' | 'narrow', extra = ''): string {
+/** One form's SVG: named by its own <title> and <desc>, sized for diagrams.css, ids made unique to this use. */
+function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra = ''): string {
+  const { diagram } = form;
   const rootId = suffix ? `${diagram.rootId}-${suffix}` : diagram.rootId;
   const titleId = `${rootId}-title`;
   const descriptionId = `${rootId}-desc`;
   return withInstanceSuffix(diagram.svg, diagram.rootId, suffix).replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
     const labelled = ` role="img" aria-labelledby="${titleId}"${alternative.description ? ` aria-describedby="${descriptionId}"` : ''}`;
-    // The natural width and smallest label: diagrams.css scales down from the one until the other reaches the floor.
-    const sizing = ` style="--diagram-width:${diagram.width}px;--diagram-label:${diagram.labelSize}"`;
+    // Natural size and smallest label: diagrams.css scales between the floor, the room and the height allowed.
+    const sizing = ` style="--diagram-width:${diagram.width}px;--diagram-label:${diagram.labelSize};--diagram-aspect:${Math.round((diagram.width / diagram.height) * 10000) / 10000}"`;
     const title = `<title id="${titleId}">${escapeHtml(alternative.name)}</title>`;
     const description = alternative.description ? `<desc id="${descriptionId}">${escapeHtml(alternative.description)}</desc>` : '';
-    const withClass = /\sclass="/.test(attributes)
-      ? attributes.replace(/\sclass="/, ` class="diagram__layout diagram__layout--${role} `)
-      : `${attributes} class="diagram__layout diagram__layout--${role}"`;
-    return `<svg${withClass}${labelled}${sizing}>${title}${description}${extra}`;
+    const classes = `diagram__form ${formClass(form.name)}`;
+    const withClass = /\sclass="/.test(attributes) ? attributes.replace(/\sclass="/, ` class="${classes} `) : `${attributes} class="${classes}"`;
+    return `<svg${withClass}${labelled}${sizing} data-form="${form.name}">${title}${description}${extra}`;
   });
 }
 
@@ -72,30 +74,32 @@ export function textVersionHtml(sections: readonly TextSection[] | undefined): s
   return `<details class="diagram__text"><summary>Text version</summary>${body}</details>`;
 }
 
-function fullSizeLink(layouts: DiagramLayouts, context: FigureContext): string {
+function fullSizeLink(forms: DiagramForms, context: FigureContext): string {
   if (context.fullSizeBase === undefined) return '';
-  return ` <a class="diagram__full-size" href="${escapeHtml(fullSizeHref(context.fullSizeBase, layouts))}">Open full size</a>`;
+  return ` <a class="diagram__full-size" href="${escapeHtml(fullSizeHref(context.fullSizeBase, forms))}">Open full size</a>`;
 }
 
-/** Wraps a rendered diagram's layouts in its figure, as one line of HTML (Markdown ends an HTML block at a blank line). */
-export function figureHtml(layouts: DiagramLayouts, context: FigureContext): string {
-  const { primary, narrow } = layouts;
+/** Wraps a fence's forms in its figure, as one line of HTML (Markdown ends an HTML block at a blank line). */
+export function figureHtml(forms: DiagramForms, context: FigureContext, placement: Placement = 'inline'): string {
+  const primary = diagramOf(forms);
+  const shown = formsFor(forms, placement);
   const alternative = textAlternative(primary, context);
   const suffix = context.instance ?? '';
   const rootId = suffix ? `${primary.rootId}-${suffix}` : primary.rootId;
   const figureId = `${rootId}-figure`;
   const captionId = `${rootId}-caption`;
-  // The figure's layout rules travel inside its first SVG: a <style> there is valid HTML and styles the page.
-  const rules = `<style>${layoutRules(figureId, layouts)}</style>`;
-  const svgs = [layoutSvg(primary, alternative, suffix, 'primary', rules), narrow ? layoutSvg(narrow, alternative, suffix, 'narrow') : ''].join('');
-  const classes = ['diagram', context.className].filter(Boolean).join(' ');
+  // The figure's rules travel inside its first SVG: a <style> there is valid HTML and styles the page.
+  const rules = `<style>${formRules(figureId, shown, placement)}</style>`;
+  // Each form is a diagram of its own source, so its ids (from its cache key) are its own.
+  const svgs = shown.map((form, index) => formSvg(form, alternative, suffix, index === 0 ? rules : '')).join('');
+  const classes = ['diagram', `diagram--${placement}`, context.className].filter(Boolean).join(' ');
   // Print gives a wide diagram a landscape page and a tall one a portrait page (src/styles/print.css).
   const shape = primary.width > primary.height ? 'wide' : 'tall';
   return [
-    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}" data-shape="${shape}">`,
+    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}" data-shape="${shape}" data-forms="${shown.map((form) => form.name).join(' ')}">`,
     `<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div></div>`,
     '<p class="diagram__scroll-cue" aria-hidden="true">Scroll sideways for the whole diagram</p>',
-    `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(layouts, context)}${textVersionHtml(primary.text)}</figcaption>`,
+    `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(forms, context)}${textVersionHtml(primary.text)}</figcaption>`,
     '</figure>',
   ].join('');
 }

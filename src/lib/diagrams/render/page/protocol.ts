@@ -3,21 +3,15 @@
  * outcomes sent back, and the globals the page installs. Types and names
  * only, so both sides import it (page/main.ts is bundled for the browser).
  */
-import type { TextSection } from '../../types.ts';
+import type { FlowGraph, TextSection } from '../../types.ts';
+
+export type { FlowGraph };
 
 export interface MermaidJob {
   id: string;
   source: string;
   /** Seeds Math.random for this render, so layouts and generated ids repeat exactly. */
   seed: number;
-}
-
-/** A flowchart as Mermaid parsed it: what the overview (forms/overview.ts) and the compact form's label wrapping read. */
-export interface FlowGraph {
-  direction: string;
-  nodes: { id: string; label: string; shape: string }[];
-  edges: { from: string; to: string; label: string; arrow: string; stroke: string }[];
-  groups: { id: string; title: string; members: string[] }[];
 }
 
 export type MermaidOutcome =

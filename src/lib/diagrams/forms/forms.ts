@@ -1,0 +1,127 @@
+/**
+ * A fence's forms: the author's drawing, and where it is not seen whole
+ * everywhere the site shows it, a compact one, a wide one and an overview
+ * (sources.ts, overview.ts), each rendered by the same pipeline and cached by
+ * its source. choose.ts decides which one each container shows; the rules
+ * written here show it, with container queries and no script.
+ *
+ * An author pins a form with `layout="wide"` (the author's drawing only,
+ * scrolling where it does not fit, with a build warning) or `layout="narrow"`
+ * (the compact form everywhere) in the fence's info string.
+ */
+import type { DiagramFailure, DiagramRenderer, RenderedDiagram } from '../types.ts';
+import { CONTAINERS, choiceRuns, fit, keptForms, SCREENS, seenWholeEverywhere, type Form, type FormName, type Placement } from './choose.ts';
+import { isHorizontal } from './direction.ts';
+import { overviewSource } from './overview.ts';
+import { compactSource, wideSource } from './sources.ts';
+
+export type LayoutPin = 'wide' | 'narrow';
+
+export interface DiagramForms {
+  /** In the order a tie is settled: the author's first. */
+  forms: Form[];
+  pin: LayoutPin | undefined;
+}
+
+export type FormsResult = { ok: true; forms: DiagramForms } | { ok: false; failure: DiagramFailure };
+
+const LAYOUT_ATTRIBUTE = /(?:^|\s)layout=(?:"([^"]*)"|'([^']*)'|([^\s"']+))/;
+
+/** Reads `layout="wide"` / `layout="narrow"` from a fence's info string. */
+export function layoutPin(meta: string | null | undefined): { ok: true; pin: LayoutPin | undefined } | { ok: false; failure: DiagramFailure } {
+  const match = LAYOUT_ATTRIBUTE.exec(meta ?? '');
+  if (!match) return { ok: true, pin: undefined };
+  const value = match[1] ?? match[2] ?? match[3] ?? '';
+  if (value === 'wide' || value === 'narrow') return { ok: true, pin: value };
+  return {
+    ok: false,
+    failure: {
+      problem: 'syntax',
+      reason: `layout="${value}" is not a layout. Write layout="wide" (the diagram as drawn everywhere, scrolling where it does not fit) or layout="narrow" (the compact form everywhere), or leave it out to let the page choose.`,
+      diagramLine: undefined,
+    },
+  };
+}
+
+/** The placements a fence may be shown in: every fence inline and full size; an Architecture Flow on cards too. */
+const placementsOf = (architectureFlow: boolean): Placement[] => (architectureFlow ? ['inline', 'full-size', 'card', 'hero'] : ['inline', 'full-size']);
+
+export interface FormOptions {
+  /** The fence is a case study's Architecture Flow: it is also shown on cards, and the home hero shows its overview. */
+  architectureFlow?: boolean | undefined;
+}
+
+/**
+ * Renders the forms a fence needs, each only when the ones before it are not
+ * seen whole in every placement it is shown in (an Architecture Flow always
+ * gets its overview, for the home hero). Only the author's drawing can fail
+ * the fence: it is what the author wrote; a form that does not draw is left out.
+ */
+export async function renderForms(renderer: DiagramRenderer, source: string, meta: string | null | undefined, options: FormOptions = {}): Promise<FormsResult> {
+  const pinned = layoutPin(meta);
+  if (!pinned.ok) return pinned;
+  const author = await renderer.render(source);
+  if (!author.ok) return author;
+  const forms: Form[] = [{ name: 'author', diagram: author.diagram }];
+  const done = (pin = pinned.pin): FormsResult => ({ ok: true, forms: { forms, pin } });
+  if (pinned.pin === 'wide') return done();
+
+  const { type, graph, accTitle } = author.diagram;
+  const add = async (name: FormName, formSource: string | undefined) => {
+    if (formSource === undefined) return;
+    const result = await renderer.render(formSource);
+    if (result.ok) forms.push({ name, diagram: result.diagram });
+  };
+  const placements = placementsOf(options.architectureFlow ?? false);
+  const needed = () => placements.some((placement) => !seenWholeEverywhere(forms, placement));
+
+  if (pinned.pin === 'narrow' || needed()) await add('compact', compactSource(source, type, graph));
+  if (pinned.pin === 'narrow') return done(forms.length > 1 ? (forms.shift(), 'narrow') : undefined);
+  // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column).
+  if (needed() || (options.architectureFlow && !isHorizontal(source))) await add('wide', wideSource(source, type, graph));
+  if (graph && (needed() || options.architectureFlow)) {
+    const overview = overviewSource(graph, accTitle);
+    await add('overview', overview === undefined ? undefined : compactSource(overview, type, undefined));
+  }
+  return done();
+}
+
+/** The forms a placement shows: the overview never on a full-size page. */
+export function formsFor(forms: DiagramForms, placement: Placement): Form[] {
+  const candidates = placement === 'full-size' ? forms.forms.filter((form) => form.name !== 'overview') : forms.forms;
+  return keptForms(candidates, placement);
+}
+
+/** Where a pinned or unfitting form scrolls: its width at the floor on the narrowest screen it scrolls on, for the build's warning. */
+export function scrollingWidth(forms: readonly Form[], placement: Placement): number | undefined {
+  for (const screen of SCREENS) {
+    const width = CONTAINERS[placement][screen.name];
+    const best = forms.map((form) => fit(form.diagram, screen, width, placement));
+    if (!best.some((candidate) => candidate.whole)) return Math.ceil(Math.min(...best.map((candidate) => candidate.floorWidth)));
+  }
+  return undefined;
+}
+
+const formClass = (name: FormName) => `diagram__form--${name}`;
+
+/**
+ * The figure's own rules (scoped by its id): per screen, per run of container
+ * widths, which form shows, and whether the scroll cue does.
+ */
+export function formRules(figureId: string, forms: readonly Form[], placement: Placement): string {
+  const scope = `#${figureId}`;
+  return SCREENS.map((screen) => {
+    const runs = choiceRuns(forms, screen, placement).map(({ from, to, form, whole }) => {
+      const range = [from > 0 ? `(width >= ${from}px)` : '', Number.isFinite(to) ? `(width < ${to}px)` : ''].filter(Boolean).join(' and ');
+      const shown = forms.map((other) => `${scope} .${formClass(other.name)}{display:${other === form ? 'block' : 'none'}}`).join('');
+      const cue = whole ? '' : `${scope} .diagram__scroll-cue{display:flex}`;
+      const rules = forms.length > 1 || cue ? `${forms.length > 1 ? shown : ''}${cue}` : '';
+      return rules && (range ? `@container diagram ${range}{${rules}}` : rules);
+    });
+    const body = runs.join('');
+    return body ? `@media ${screen.media}{${body}}` : '';
+  }).join('');
+}
+
+export const diagramOf = (forms: DiagramForms): RenderedDiagram => forms.forms[0]!.diagram;
+export { formClass };

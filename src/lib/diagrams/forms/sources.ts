@@ -1,0 +1,79 @@
+/**
+ * The sources of a diagram's other forms (forms.ts): each is the author's
+ * source with Mermaid's own config set for it in an init directive, so
+ * Mermaid draws it and the cache keys it like any other source.
+ *
+ * - compact: dagre's layered layout with tight spacing (ELK, Mermaid 12's
+ *   default, spaces nodes by a fixed amount of its own), top to bottom, and
+ *   long labels wrapped at word boundaries; for a sequence diagram, narrow
+ *   participant boxes, small margins and wrapped messages.
+ * - wide: the compact form laid out left to right, for a wide screen.
+ */
+import type { FlowGraph } from '../types.ts';
+import { withDirection } from './direction.ts';
+
+/** The diagram types whose layout dagre draws and tight spacing shrinks. */
+const LAYERED = /^(flowchart|graph|state|class|er$|requirement)/;
+const SEQUENCE = /^sequence/;
+
+const LAYERED_CONFIG = { layout: 'dagre', nodeSpacing: 10, rankSpacing: 20, flowchart: { nodeSpacing: 10, rankSpacing: 20 } };
+const SEQUENCE_CONFIG = { sequence: { width: 70, actorMargin: 12, wrap: true, messageMargin: 20, boxMargin: 4, noteMargin: 4 } };
+
+/** Labels longer than this many characters are wrapped (between words only). */
+export const WRAP_AT = 10;
+
+/** The source with `config` set for this render: a directive after any front matter, which Mermaid merges over both. */
+export function withConfig(source: string, config: object): string {
+  const lines = source.split('\n');
+  const frontMatterEnd = lines[0]?.trim() === '---' ? lines.findIndex((line, index) => index > 0 && line.trim() === '---') + 1 : 0;
+  return [...lines.slice(0, frontMatterEnd), `%%{init: ${JSON.stringify(config)}}%%`, ...lines.slice(frontMatterEnd)].join('\n');
+}
+
+/** A label broken into lines of at most `width` characters, only where it has a space; one with line breaks of its own stays. */
+export function wrapLabel(label: string, width = WRAP_AT): string {
+  if (label.length <= width || /<br\s*\/?>|\n/i.test(label)) return label;
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('<br/>');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The source with every long node, edge and group label wrapped, where it is
+ * written between quotes or between a shape's brackets or an edge's bars.
+ */
+export function wrapLabels(source: string, graph: FlowGraph): string {
+  const labels = new Set([...graph.nodes.map((node) => node.label), ...graph.edges.map((edge) => edge.label), ...graph.groups.map((group) => group.title)]);
+  let wrapped = source;
+  for (const label of labels) {
+    const lines = wrapLabel(label);
+    if (lines === label) continue;
+    const written = escapeRegExp(label.replace(/"/g, '#quot;'));
+    wrapped = wrapped
+      .replace(new RegExp(`"${written}"`, 'g'), `"${lines}"`)
+      .replace(new RegExp(`([[({|])${written}([\\])}|])`, 'g'), (_, open: string, close: string) => `${open}"${lines}"${close}`);
+  }
+  return wrapped;
+}
+
+/** The compact form's source, or undefined for a type that has none. */
+export function compactSource(source: string, type: string, graph: FlowGraph | undefined): string | undefined {
+  if (SEQUENCE.test(type)) return withConfig(source, SEQUENCE_CONFIG);
+  if (!LAYERED.test(type)) return undefined;
+  const wrapped = graph ? wrapLabels(source, graph) : source;
+  return withConfig(withDirection(wrapped, 'TB') ?? wrapped, LAYERED_CONFIG);
+}
+
+/** The wide form's source: compact, left to right; undefined for a type with no direction to give. */
+export function wideSource(source: string, type: string, graph: FlowGraph | undefined): string | undefined {
+  if (!LAYERED.test(type)) return undefined;
+  const wrapped = graph ? wrapLabels(source, graph) : source;
+  const across = withDirection(wrapped, 'LR');
+  return across === undefined ? undefined : withConfig(across, LAYERED_CONFIG);
+}
+
