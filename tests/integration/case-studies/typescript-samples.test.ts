@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { caseStudySamples, ROOT, type CodeSample } from './samples.ts';
+import { caseStudySamples, moduleName, ROOT, type CodeSample } from './samples.ts';
 
 const samples = caseStudySamples(['ts', 'typescript']);
 
@@ -25,12 +25,17 @@ const options: ts.CompilerOptions = {
   lib: ['lib.es2022.d.ts'],
   types: [],
   noEmit: true,
+  // One sample imports another by its file name, as `./ledger.ts`.
+  allowImportingTsExtensions: true,
   // The samples are under test, not the libraries' declarations.
   skipLibCheck: true,
 };
 
-/** Each sample becomes a file beside its MDX, so `import … from 'pg'` resolves from the project's node_modules. */
-const virtualPath = (sample: CodeSample) => join(ROOT, `${sample.file}.line-${sample.line}.ts`);
+/**
+ * Each sample becomes a file in a folder beside its MDX, under the name its fence gives it (else its line), so
+ * `import … from 'pg'` resolves from the project's node_modules and `./ledger.ts` to the sample named so.
+ */
+const virtualPath = (sample: CodeSample) => join(ROOT, `${sample.file}.samples`, moduleName(sample));
 
 function typeErrors(): string[] {
   const files = new Map(samples.map((sample) => [virtualPath(sample), sample]));
