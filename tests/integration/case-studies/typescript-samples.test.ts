@@ -3,7 +3,7 @@
  * project's strict settings, against the real types of what it imports
  * (`pg`'s from @types/pg), so a sample that stops compiling fails the tests.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { caseStudySamples, moduleName, ROOT, type CodeSample } from './samples.ts';
@@ -40,8 +40,10 @@ const virtualPath = (sample: CodeSample) => join(ROOT, `${sample.file}.samples`,
 function typeErrors(): string[] {
   const files = new Map(samples.map((sample) => [virtualPath(sample), sample]));
   const host = ts.createCompilerHost(options);
-  const { fileExists, readFile, getSourceFile } = host;
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
+  const folders = new Set([...files.keys()].map((path) => dirname(path)));
   host.fileExists = (path) => files.has(path) || fileExists(path);
+  host.directoryExists = (path) => folders.has(path) || (directoryExists?.(path) ?? true);
   host.readFile = (path) => files.get(path)?.code ?? readFile(path);
   host.getSourceFile = (path, language, ...rest) => {
     const sample = files.get(path);
