@@ -54,7 +54,7 @@ beforeEach(async () => {
   await db.exec(`ROLLBACK PREPARED 'slow'`).catch(() => undefined);
   await db.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
   await db.exec(SCHEMA);
-});
+}, 60_000); // PGlite is WebAssembly: seconds, not milliseconds, on a busy machine
 
 describe('the event store in content/case-studies/cqrs-ledger.mdx', () => {
   it('refuses a second event at a stream version: the concurrency control', async () => {

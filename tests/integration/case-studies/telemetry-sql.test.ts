@@ -61,7 +61,7 @@ beforeEach(async () => {
   await db.exec(SCHEMA);
   await db.exec(PARTITION_FUNCTION);
   await db.query(`SELECT create_readings_partition('2026-03-01'), create_readings_partition('2026-03-02')`);
-});
+}, 60_000); // PGlite is WebAssembly: seconds, not milliseconds, on a busy machine
 
 describe('the write path in content/case-studies/telemetry-pipeline.mdx', () => {
   it('stores an event once when it is resent with another timestamp (another gateway\'s receive time)', async () => {
