@@ -224,6 +224,16 @@ describe('across regions, through the usage sync', () => {
     expect(await admitted('us', SUSTAINED.limit)).toBe(SUSTAINED.limit);
   });
 
+  it('clears another region\'s usage with the empty summary published once its log has emptied', async () => {
+    expect(await admitted('eu', SUSTAINED.limit)).toBe(SUSTAINED.limit);
+    await sync('eu', 'us');
+    expect(await admitted('us', 1)).toBe(0);
+    await redis.eu.del(SUSTAINED.log); // what Redis does once eu's requests have left the window
+    expect(await takeSummary('eu')).toHaveLength(1); // taken_at, and no bucket
+    await sync('eu', 'us');
+    expect(await admitted('us', SUSTAINED.limit)).toBe(SUSTAINED.limit);
+  });
+
   it('never lets a delayed summary overwrite a newer one', async () => {
     const older = await takeSummary('eu'); // taken while eu held nothing
     expect(await admitted('eu', SUSTAINED.limit)).toBe(SUSTAINED.limit);
