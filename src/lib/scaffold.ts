@@ -76,6 +76,7 @@ export function caseStudyTemplate(options: { title: string; order: number; secti
     `  - ${todo('a constraint, in a few words')}`,
     `decision: ${todo('the key design decision, in one sentence.')}`,
     `tradeOff: ${todo('what you gave up for it, in one sentence.')}`,
+    `guarantees: ${todo('what the design guarantees, in exact terms, e.g. ordering: per key; delivery: at least once.')}`,
     `role: ${todo('your part in it, e.g. Built the architecture end to end.')}`,
     'stack:',
     `  - ${todo('a technology')}`,

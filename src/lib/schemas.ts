@@ -21,6 +21,9 @@ const sentence = () =>
     'write it as one sentence.',
   );
 
+const GUARANTEES_FIX =
+  'required: state what the design guarantees, in exact terms, in one line (e.g. "ordering: per device; delivery: at least once, with idempotent writes").';
+
 const unknownFields = {
   error: (issue: { code: string; keys?: string[] }) =>
     issue.code === 'unrecognized_keys'
@@ -56,6 +59,14 @@ export const caseStudySchema = z.strictObject(
       .min(1, { error: 'needs at least one entry.' }),
     decision: sentence(),
     tradeOff: sentence(),
+    /** What the design guarantees, in exact terms: the snapshot's Guarantees line, which the body must agree with. */
+    guarantees: notPlaceholder(
+      z
+        .string({ error: GUARANTEES_FIX })
+        .trim()
+        .min(1, { error: GUARANTEES_FIX }),
+      'state what the design guarantees, in exact terms.',
+    ),
     role: sentence(),
     stack: z
       .array(notPlaceholder(z.string().trim().min(1), 'name a technology.'), { error: 'must be a list of technologies.' })

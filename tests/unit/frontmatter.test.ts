@@ -27,6 +27,7 @@ const data = {
   constraints: ['Zero downtime', ''],
   decision: 'Event-source the write side.',
   tradeoff: 'Eventually consistent reads.',
+  guarantees: 'Every transfer balances.',
   role: 'Architected the ledger API',
   stack: ['TypeScript', 'PostgreSQL'],
   order: 'three',

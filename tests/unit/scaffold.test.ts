@@ -57,7 +57,7 @@ describe('the scaffold', () => {
     expect(result.success).toBe(false);
     const report = formatIssues('content/case-studies/event-sourced-billing.mdx', locateIssues(source, result.error!.issues));
     const lines = source.split('\n');
-    for (const field of ['summary', 'challenge', 'decision', 'tradeOff', 'role', 'topics']) {
+    for (const field of ['summary', 'challenge', 'decision', 'tradeOff', 'guarantees', 'role', 'topics']) {
       const line = lines.findIndex((text) => text.startsWith(`${field}:`)) + 1;
       expect(report).toContain(`event-sourced-billing.mdx:${line}  ${field}`);
     }

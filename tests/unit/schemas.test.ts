@@ -8,6 +8,7 @@ const validCaseStudy = {
   constraints: ['Bursty traffic'],
   decision: 'Partition by device id.',
   tradeOff: 'Per-partition ordering.',
+  guarantees: 'Ordering: per device; delivery: at least once, with idempotent writes.',
   role: 'Built the architecture',
   stack: ['Kafka'],
   order: 1,
@@ -36,6 +37,17 @@ describe('case study schema', () => {
     const { tradeOff: _omitted, ...entry } = validCaseStudy;
     expect(messages(caseStudySchema.safeParse(entry))).toEqual({
       tradeOff: 'required: write it as one sentence.',
+    });
+  });
+
+  it('wants the Guarantees line, and says what it holds', () => {
+    const { guarantees: _omitted, ...entry } = validCaseStudy;
+    expect(messages(caseStudySchema.safeParse(entry))).toEqual({
+      guarantees:
+        'required: state what the design guarantees, in exact terms, in one line (e.g. "ordering: per device; delivery: at least once, with idempotent writes").',
+    });
+    expect(messages(caseStudySchema.safeParse({ ...validCaseStudy, guarantees: 'TODO: later' }))).toEqual({
+      guarantees: 'still the placeholder npm run new wrote: state what the design guarantees, in exact terms.',
     });
   });
 

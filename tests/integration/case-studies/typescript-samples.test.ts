@@ -3,10 +3,10 @@
  * project's strict settings, against the real types of what it imports
  * (`pg`'s from @types/pg), so a sample that stops compiling fails the tests.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { caseStudySamples, ROOT, type CodeSample } from './samples.ts';
+import { caseStudySamples, moduleName, ROOT, type CodeSample } from './samples.ts';
 
 const samples = caseStudySamples(['ts', 'typescript']);
 
@@ -25,18 +25,25 @@ const options: ts.CompilerOptions = {
   lib: ['lib.es2022.d.ts'],
   types: [],
   noEmit: true,
+  // One sample imports another by its file name, as `./ledger.ts`.
+  allowImportingTsExtensions: true,
   // The samples are under test, not the libraries' declarations.
   skipLibCheck: true,
 };
 
-/** Each sample becomes a file beside its MDX, so `import … from 'pg'` resolves from the project's node_modules. */
-const virtualPath = (sample: CodeSample) => join(ROOT, `${sample.file}.line-${sample.line}.ts`);
+/**
+ * Each sample becomes a file in a folder beside its MDX, under the name its fence gives it (else its line), so
+ * `import … from 'pg'` resolves from the project's node_modules and `./ledger.ts` to the sample named so.
+ */
+const virtualPath = (sample: CodeSample) => join(ROOT, `${sample.file}.samples`, moduleName(sample));
 
 function typeErrors(): string[] {
   const files = new Map(samples.map((sample) => [virtualPath(sample), sample]));
   const host = ts.createCompilerHost(options);
-  const { fileExists, readFile, getSourceFile } = host;
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
+  const folders = new Set([...files.keys()].map((path) => dirname(path)));
   host.fileExists = (path) => files.has(path) || fileExists(path);
+  host.directoryExists = (path) => folders.has(path) || (directoryExists?.(path) ?? true);
   host.readFile = (path) => files.get(path)?.code ?? readFile(path);
   host.getSourceFile = (path, language, ...rest) => {
     const sample = files.get(path);
