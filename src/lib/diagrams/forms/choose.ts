@@ -16,7 +16,7 @@
  */
 import type { RenderedDiagram } from '../types.ts';
 
-export type FormName = 'author' | 'compact' | 'wide' | 'overview';
+export type FormName = 'author' | 'compact' | 'elk' | 'wide' | 'overview';
 
 export interface Form {
   name: FormName;
@@ -46,10 +46,10 @@ export const SCREENS: readonly Screen[] = [
 
 /** The figure's width where each placement shows it, on a 390 px phone and a 1280 px desktop (measured on the built pages). */
 export const CONTAINERS: Record<Placement, Record<Screen['name'], number>> = {
-  inline: { phone: 358, desktop: 1088 },
-  card: { phone: 324, desktop: 1030 },
-  hero: { phone: 324, desktop: 1030 },
-  'full-size': { phone: 358, desktop: 1088 },
+  inline: { phone: 374, desktop: 1088 },
+  card: { phone: 340, desktop: 1030 },
+  hero: { phone: 340, desktop: 1030 },
+  'full-size': { phone: 374, desktop: 1088 },
 };
 
 /** The container widths the CSS choice is written for. */

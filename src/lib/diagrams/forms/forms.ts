@@ -13,7 +13,7 @@ import type { DiagramFailure, DiagramRenderer, RenderedDiagram } from '../types.
 import { CONTAINERS, choiceRuns, fit, keptForms, SCREENS, seenWholeEverywhere, type Form, type FormName, type Placement } from './choose.ts';
 import { isHorizontal } from './direction.ts';
 import { overviewSource } from './overview.ts';
-import { compactSource, wideSource } from './sources.ts';
+import { compactSource, elkSource, wideSource, withConfig } from './sources.ts';
 
 export type LayoutPin = 'wide' | 'narrow';
 
@@ -67,21 +67,28 @@ export async function renderForms(renderer: DiagramRenderer, source: string, met
   if (pinned.pin === 'wide') return done();
 
   const { type, graph, accTitle } = author.diagram;
-  const add = async (name: FormName, formSource: string | undefined) => {
-    if (formSource === undefined) return;
-    const result = await renderer.render(formSource);
-    if (result.ok) forms.push({ name, diagram: result.diagram });
+  /** Draws each source and keeps the narrowest at the floor as the form `name`. */
+  const add = async (name: FormName, ...sources: (string | undefined)[]) => {
+    const drawn = await Promise.all(sources.filter((candidate) => candidate !== undefined).map((candidate) => renderer.render(candidate)));
+    const narrowest = drawn.flatMap((result) => (result.ok ? [result.diagram] : [])).sort((a, b) => a.width / a.labelSize - b.width / b.labelSize)[0];
+    if (narrowest) forms.push({ name, diagram: narrowest });
   };
   const placements = placementsOf(options.architectureFlow ?? false);
   const needed = () => placements.some((placement) => !seenWholeEverywhere(forms, placement));
 
   if (pinned.pin === 'narrow' || needed()) await add('compact', compactSource(source, type, graph));
-  if (pinned.pin === 'narrow') return done(forms.length > 1 ? (forms.shift(), 'narrow') : undefined);
+  if (pinned.pin === 'narrow') {
+    // The compact form everywhere, when there is one to show.
+    if (forms.length > 1) forms.shift();
+    return done();
+  }
+  if (needed()) await add('elk', elkSource(source, type, graph));
   // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column).
   if (needed() || (options.architectureFlow && !isHorizontal(source))) await add('wide', wideSource(source, type, graph));
   if (graph && (needed() || options.architectureFlow)) {
     const overview = overviewSource(graph, accTitle);
-    await add('overview', overview === undefined ? undefined : compactSource(overview, type, undefined));
+    // Laid out by dagre and by ELK; the narrower is the overview.
+    if (overview !== undefined) await add('overview', compactSource(overview, type, undefined), withConfig(overview, { layout: 'elk' }));
   }
   return done();
 }

@@ -7,6 +7,8 @@
  *   default, spaces nodes by a fixed amount of its own), top to bottom, and
  *   long labels wrapped at word boundaries; for a sequence diagram, narrow
  *   participant boxes, small margins and wrapped messages.
+ * - elk: ELK's layered layout, top to bottom, labels wrapped the same way:
+ *   where groups nest, ELK often stacks what dagre sets side by side.
  * - wide: the compact form laid out left to right, for a wide screen.
  */
 import type { FlowGraph } from '../types.ts';
@@ -17,7 +19,8 @@ const LAYERED = /^(flowchart|graph|state|class|er$|requirement)/;
 const SEQUENCE = /^sequence/;
 
 const LAYERED_CONFIG = { layout: 'dagre', nodeSpacing: 10, rankSpacing: 20, flowchart: { nodeSpacing: 10, rankSpacing: 20 } };
-const SEQUENCE_CONFIG = { sequence: { width: 70, actorMargin: 12, wrap: true, messageMargin: 20, boxMargin: 4, noteMargin: 4 } };
+const ELK_CONFIG = { layout: 'elk' };
+const SEQUENCE_CONFIG = { sequence: { width: 60, actorMargin: 8, wrap: true, messageMargin: 20, boxMargin: 4, noteMargin: 4 } };
 
 /** Labels longer than this many characters are wrapped (between words only). */
 export const WRAP_AT = 10;
@@ -67,6 +70,13 @@ export function compactSource(source: string, type: string, graph: FlowGraph | u
   if (!LAYERED.test(type)) return undefined;
   const wrapped = graph ? wrapLabels(source, graph) : source;
   return withConfig(withDirection(wrapped, 'TB') ?? wrapped, LAYERED_CONFIG);
+}
+
+/** The ELK form's source: a flowchart top to bottom in ELK's layout, its labels wrapped; undefined for other types. */
+export function elkSource(source: string, type: string, graph: FlowGraph | undefined): string | undefined {
+  if (!/^(flowchart|graph)/.test(type) || !graph) return undefined;
+  const wrapped = wrapLabels(source, graph);
+  return withConfig(withDirection(wrapped, 'TB') ?? wrapped, ELK_CONFIG);
 }
 
 /** The wide form's source: compact, left to right; undefined for a type with no direction to give. */

@@ -54,7 +54,8 @@ function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra
   return withInstanceSuffix(diagram.svg, diagram.rootId, suffix).replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
     const labelled = ` role="img" aria-labelledby="${titleId}"${alternative.description ? ` aria-describedby="${descriptionId}"` : ''}`;
     // Natural size and smallest label: diagrams.css scales between the floor, the room and the height allowed.
-    const sizing = ` style="--diagram-width:${diagram.width}px;--diagram-label:${diagram.labelSize};--diagram-aspect:${Math.round((diagram.width / diagram.height) * 10000) / 10000}"`;
+    // The aspect is rounded down, so the height it allows is never exceeded by rounding.
+    const sizing = ` style="--diagram-width:${diagram.width}px;--diagram-label:${diagram.labelSize};--diagram-aspect:${Math.floor((diagram.width / diagram.height) * 10000) / 10000}"`;
     const title = `<title id="${titleId}">${escapeHtml(alternative.name)}</title>`;
     const description = alternative.description ? `<desc id="${descriptionId}">${escapeHtml(alternative.description)}</desc>` : '';
     const classes = `diagram__form ${formClass(form.name)}`;

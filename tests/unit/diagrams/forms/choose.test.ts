@@ -76,9 +76,13 @@ describe('choiceRuns and formRules', () => {
   });
 });
 
-/** Which form a source is: the author's has no config of ours; an overview draws groups as `[[…]]` nodes. */
-const formOf = (source: string): FormName =>
-  !source.startsWith('%%{init') ? 'author' : source.includes('[[') ? 'overview' : source.includes('\nflowchart LR') ? 'wide' : 'compact';
+/** Which form a source is: the author's has no config of ours; an overview draws groups as `[[…]]` nodes; ELK's says so. */
+const formOf = (source: string): FormName => {
+  if (!source.startsWith('%%{init')) return 'author';
+  if (source.includes('[[')) return 'overview';
+  if (source.includes('\nflowchart LR')) return 'wide';
+  return source.includes('"layout":"elk"') ? 'elk' : 'compact';
+};
 
 /** A stand-in renderer: a form's size is read from `%% <form> WxH` lines of the source, by which config it carries. */
 function fakeRenderer() {
@@ -109,8 +113,8 @@ describe('renderForms: which forms a fence gets', () => {
   it('adds forms until one is seen whole everywhere, the overview last', async () => {
     const enough = await renderForms(fakeRenderer().renderer, flow('%% author 1400x300 %% compact 400x600'), undefined);
     expect(enough.ok && enough.forms.forms.map((candidate) => candidate.name)).toEqual(['author', 'compact']);
-    const all = await renderForms(fakeRenderer().renderer, flow('%% author 1400x300 %% compact 900x900 %% wide 1400x300 %% overview 300x200'), undefined);
-    expect(all.ok && all.forms.forms.map((candidate) => candidate.name)).toEqual(['author', 'compact', 'wide', 'overview']);
+    const all = await renderForms(fakeRenderer().renderer, flow('%% author 1400x300 %% compact 900x900 %% elk 900x900 %% wide 1400x300 %% overview 300x200'), undefined);
+    expect(all.ok && all.forms.forms.map((candidate) => candidate.name)).toEqual(['author', 'compact', 'elk', 'wide', 'overview']);
   });
 
   it('gives an Architecture Flow its wide form and its overview, for the cards and the home hero', async () => {
