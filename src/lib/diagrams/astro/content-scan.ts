@@ -10,7 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
+import { checkArchitectureFlow, isCaseStudy } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
 import { renderLayouts, turned } from '../layout.ts';
@@ -61,16 +61,15 @@ async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
     // Not valid MDX: Astro's own compile reports that, with its own location.
     return { diagrams: 0, errors: [], cardVariant: undefined };
   }
-  const errors: DiagramError[] = [];
-  const flow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlow(root) : undefined;
-  if (flow && !flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
+  const flow = isCaseStudy(file, options.caseStudyDirs) ? checkArchitectureFlow(root, file, { root: options.root }) : undefined;
+  const errors: DiagramError[] = [...(flow?.errors ?? [])];
   const fences = mermaidFences(root);
   const results = await Promise.all(fences.map((fence) => renderLayouts(options.pipeline, fence.source, fence.meta)));
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
   });
-  return { diagrams: fences.length, errors, cardVariant: flow?.ok ? turned(flow.fence.source) : undefined };
+  return { diagrams: fences.length, errors, cardVariant: flow?.fence ? turned(flow.fence.source) : undefined };
 }
 
 export async function renderContentDiagrams(options: ScanOptions): Promise<ScanReport> {
@@ -99,11 +98,12 @@ export async function architectureFlowErrors(options: Omit<ScanOptions, 'pipelin
   const errors = await Promise.all(
     files.map(async (file) => {
       try {
-        return architectureFlowError(parseDocument(await readFile(file, 'utf8'), formatOf(file)), file, { root: options.root });
+        return checkArchitectureFlow(parseDocument(await readFile(file, 'utf8'), formatOf(file)), file, { root: options.root }).errors;
       } catch {
-        return undefined;
+        // Not valid MDX: Astro's own compile reports that.
+        return [];
       }
     }),
   );
-  return errors.filter((error): error is DiagramError => error !== undefined);
+  return errors.flat();
 }
