@@ -23,11 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { fontFaces } from '../src/design-tokens.ts';
 import { astroCli } from './astro-cli.ts';
 import { copyProjectSite } from './site-copy.ts';
-import { formatOf, mermaidFences, parseDocument } from '../src/lib/diagrams/document/parse.ts';
-import { mermaidConfig } from '../src/lib/diagrams/mermaid/config.ts';
-import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
-import { normaliseSvg } from '../src/lib/diagrams/svg/normalise.ts';
-import { optimiseSvg } from '../src/lib/diagrams/svg/optimise.ts';
+import { formatOf, mermaidConfig, mermaidFences, normaliseSvg, optimiseSvg, parseDocument, withRenderPage } from '../src/lib/diagrams/testing.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**

@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { architectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
-import { mermaidFences, parseDocument } from '../../../src/lib/diagrams/document/parse.ts';
-import { bodyLineOffset } from '../../../src/lib/diagrams/document/source-file.ts';
+import { architectureFlow, bodyLineOffset, mermaidFences, parseDocument } from '../../../src/lib/diagrams/testing.ts';
 
 const CASE_STUDY = `---
 title: Ledger

@@ -4,18 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyMermaidError,
-  combineErrors,
-  DiagramError,
-  DiagramErrors,
-  EMPTY_DIAGRAM,
-  locateFailure,
-} from '../../../src/lib/diagrams/errors.ts';
-import { mermaidMarkdownPlugin } from '../../../src/lib/diagrams/astro/markdown-plugin.ts';
-import { checkArchitectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
-import { parseDocument } from '../../../src/lib/diagrams/document/parse.ts';
-import type { DiagramRenderer, DiagramResult } from '../../../src/lib/diagrams/types.ts';
+import { checkArchitectureFlow, classifyMermaidError, combineErrors, DiagramError, DiagramErrors, EMPTY_DIAGRAM, locateFailure, mermaidMarkdownPlugin, parseDocument, type DiagramRenderer, type DiagramResult } from '../../../src/lib/diagrams/testing.ts';
 
 const ROOT = '/site';
 const JISON_MESSAGE = "Parse error on line 3:\n...A --> B  B -->\n----------------^\nExpecting 'NODE_STRING', got 'EOF'";

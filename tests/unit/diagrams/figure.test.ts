@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/svg/figure.ts';
-import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+import { captionFromMeta, figureHtml, textAlternative, type RenderedDiagram } from '../../../src/lib/diagrams/testing.ts';
 
 const diagram: RenderedDiagram = {
   key: 'f'.repeat(64),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOR, fitsPhone, layoutPin, layoutRules, PHONE_COLUMN, renderLayouts, topToBottom, turned } from '../../../src/lib/diagrams/layout.ts';
-import type { DiagramRenderer, RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+import { fitsPhone, FLOOR, layoutPin, layoutRules, PHONE_COLUMN, renderLayouts, topToBottom, turned, type DiagramRenderer, type RenderedDiagram } from '../../../src/lib/diagrams/testing.ts';
 
 describe('turned', () => {
   it('turns a diagram the other way round: left-right to top-bottom and back, changing only the direction', () => {
