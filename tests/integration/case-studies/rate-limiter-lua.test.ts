@@ -23,7 +23,7 @@ let requests = 0;
 async function check(rules = [BURST, SUSTAINED]) {
   requests += 1;
   const keys = rules.flatMap(({ log }) => [log, remoteKey(log)]);
-  const args = ['req-' + requests, '1', ...rules.flatMap(({ window, limit }) => [window, limit])];
+  const args = [`req-${requests}`, '1', ...rules.flatMap(({ window, limit }) => [window, limit])];
   const [allowed, remaining, retryAfter, ...held] = (await redis.eval(script, keys.length, ...keys, ...args)) as number[];
   return { allowed: allowed === 1, remaining, retryAfter, held };
 }

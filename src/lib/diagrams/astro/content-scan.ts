@@ -9,6 +9,7 @@
  * which is what keeps a cold build near Mermaid's own cost per diagram.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import type { Root } from 'mdast';
 import { join } from 'node:path';
 import { checkArchitectureFlow, isCaseStudy } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
@@ -54,7 +55,7 @@ interface FileScan {
 
 async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
   const text = await readFile(file, 'utf8');
-  let root;
+  let root: Root;
   try {
     root = parseDocument(text, formatOf(file));
   } catch {
