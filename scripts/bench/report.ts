@@ -75,8 +75,11 @@ export function printReport(rows: readonly Row[]): void {
 
   const site = rows[0];
   if (site) {
+    const next = (site.floorMs - site.firstMs) / Math.max(1, site.diagrams - 1);
     console.log(
-      `bench: what a cold build pays before drawing, whatever its size: Chromium open with Mermaid loaded ${site.startMs.toFixed(0)} ms, then the first diagram ${site.firstMs.toFixed(0)} ms (Mermaid's warm-up; the next ones ${((site.floorMs - site.firstMs) / Math.max(1, site.diagrams - 1)).toFixed(0)} ms each)`,
+      'bench: what a cold build pays before drawing, whatever its size: ' +
+        `Chromium open with Mermaid loaded ${site.startMs.toFixed(0)} ms, then the first diagram ${site.firstMs.toFixed(0)} ms ` +
+        `(Mermaid's warm-up; the next ones ${next.toFixed(0)} ms each)`,
     );
   }
 
@@ -84,13 +87,15 @@ export function printReport(rows: readonly Row[]): void {
   if (largest) {
     const drawn = perDrawing(largest);
     console.log(
-      `bench: per drawing, the narrow layouts counted (${drawings(largest.cold)} drawings for ${largest.diagrams} fences): cold ${drawn.cold.toFixed(1)} ms/drawing, cold/floor ${drawn.ratio.toFixed(2)}`,
+      `bench: per drawing, the narrow layouts counted (${drawings(largest.cold)} drawings for ${largest.diagrams} fences): ` +
+        `cold ${drawn.cold.toFixed(1)} ms/drawing, cold/floor ${drawn.ratio.toFixed(2)}`,
     );
     const cold = perDiagram(largest.cold, largest.none, largest.diagrams);
     const warm = perDiagram(largest.warm, largest.none, largest.diagrams);
     const floor = largest.floorMs / largest.diagrams;
     console.log(
-      `bench: cold ${cold.toFixed(1)} ms/diagram, warm ${warm.toFixed(2)} ms/diagram, floor ${floor.toFixed(1)} ms/diagram, cold/floor ${(cold / floor).toFixed(2)}`,
+      `bench: cold ${cold.toFixed(1)} ms/diagram, warm ${warm.toFixed(2)} ms/diagram, ` +
+        `floor ${floor.toFixed(1)} ms/diagram, cold/floor ${(cold / floor).toFixed(2)}`,
     );
   }
 }

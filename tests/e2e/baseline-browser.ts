@@ -28,7 +28,9 @@ export function baselineBrowser(running: string, updating: boolean): BaselineBro
   if (recorded === undefined) {
     return {
       compareImages: true,
-      problem: `No record of the Chromium that took the baselines (${RELATIVE_FILE}); this is Chromium ${running}: run \`npm run test:update\` and look at each changed image.`,
+      problem:
+        `No record of the Chromium that took the baselines (${RELATIVE_FILE}); this is Chromium ${running}: ` +
+        'run `npm run test:update` and look at each changed image.',
     };
   }
   if (recorded !== running) {

@@ -108,7 +108,8 @@ function withMarkdownHook(config: AstroConfig, { root, cacheDir, caseStudyDirs }
   const processor = config.markdown.processor;
   if (!isSatteriProcessor(processor)) {
     throw new Error(
-      `The diagrams integration hooks into the Sätteri Markdown processor, but markdown.processor is "${processor.name}". Remove markdown.processor from astro.config.mjs, or set it to satteri().`,
+      `The diagrams integration hooks into the Sätteri Markdown processor, but markdown.processor is "${processor.name}". ` +
+        'Remove markdown.processor from astro.config.mjs, or set it to satteri().',
     );
   }
   const hook = mermaidMarkdownPlugin({ pipeline: sharedPipeline, cacheDir, root, caseStudyDirs, fullSizeBase: joinBase(config.base, '/diagrams/'), onErrors });
