@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CHROMIUM_VERSION_FILE = fileURLToPath(new URL('./__screenshots__/chromium-version.txt', import.meta.url));
+const CHROMIUM_VERSION_FILE = fileURLToPath(new URL('./__screenshots__/chromium-version.txt', import.meta.url));
 const RELATIVE_FILE = 'tests/e2e/__screenshots__/chromium-version.txt';
 
 export interface BaselineBrowser {
