@@ -10,8 +10,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withRenderPage } from '../src/lib/diagrams/render/browser.ts';
-import { DiagramPipeline } from '../src/lib/diagrams/render/pipeline.ts';
+import { DiagramPipeline, withRenderPage } from '../src/lib/diagrams/testing.ts';
 import { DELIBERATE_DIFFERENCES, installReader, readMermaidRender, readSvg } from '../tests/support/diagram-fidelity.ts';
 
 const ROOT = process.cwd();

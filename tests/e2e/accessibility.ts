@@ -58,7 +58,9 @@ export async function tabThrough(page: Page): Promise<{ reachable: string[]; unr
   const reachable = await page.evaluate(() => {
     const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.checkVisibility({ visibilityProperty: true }));
-    elements.forEach((element, index) => (element.dataset['tabProbe'] = String(index)));
+    elements.forEach((element, index) => {
+      element.dataset['tabProbe'] = String(index);
+    });
     const stops: FocusStop[] = [];
     (window as unknown as { focusStops: FocusStop[] }).focusStops = stops;
     document.addEventListener('focusin', (event) => {

@@ -3,14 +3,23 @@
  * with the committed baselines (tests/playwright.config.ts decides).
  */
 import { test as base } from '@playwright/test';
+import { type BaselineBrowser, baselineBrowser } from './baseline-browser.ts';
 
 export interface CheckOptions {
   /** Pixel baselines are only comparable with renders from the browser and platform that made them. */
   compareBaselines: boolean;
 }
 
-export const test = base.extend<CheckOptions>({
+export const test = base.extend<CheckOptions, { baselineBrowser: BaselineBrowser }>({
   compareBaselines: [false, { option: true }],
+  /** The running browser against the one that took the baselines (tests/e2e/baseline-browser.ts). */
+  baselineBrowser: [
+    async ({ browser }, use, workerInfo) => {
+      const updating = workerInfo.config.updateSnapshots === 'all' || workerInfo.config.updateSnapshots === 'changed';
+      await use(baselineBrowser(browser.version(), updating));
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect } from '@playwright/test';

@@ -6,11 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { luminance, parseColour } from '../../src/lib/diagrams/colour/arithmetic.ts';
-import { withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
-import { DiagramPipeline } from '../../src/lib/diagrams/render/pipeline.ts';
-import { figureHtml } from '../../src/lib/diagrams/svg/figure.ts';
-import type { RenderedDiagram } from '../../src/lib/diagrams/types.ts';
+import { DiagramPipeline, figureHtml, luminance, parseColour, withRenderPage, type RenderedDiagram } from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');

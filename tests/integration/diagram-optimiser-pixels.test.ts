@@ -9,11 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../src/lib/chromium.ts';
-import { mermaidConfig } from '../../src/lib/diagrams/mermaid/config.ts';
-import { withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
-import { RENDER_FUNCTION, type MermaidOutcome } from '../../src/lib/diagrams/render/render-page.ts';
-import { normaliseSvg } from '../../src/lib/diagrams/svg/normalise.ts';
-import { optimiseSvg } from '../../src/lib/diagrams/svg/optimise.ts';
+import { mermaidConfig, normaliseSvg, optimiseSvg, RENDER_FUNCTION, withRenderPage, type MermaidOutcome } from '../../src/lib/diagrams/testing.ts';
 import { colourProperty, palette, type Palette } from '../../src/design-tokens.ts';
 
 const ROOT = process.cwd();

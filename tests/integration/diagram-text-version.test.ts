@@ -7,10 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mermaidFences, parseDocument } from '../../src/lib/diagrams/document/parse.ts';
-import { DiagramPipeline } from '../../src/lib/diagrams/render/pipeline.ts';
-import { textVersionHtml } from '../../src/lib/diagrams/svg/figure.ts';
-import type { TextItem, TextSection } from '../../src/lib/diagrams/types.ts';
+import { DiagramPipeline, mermaidFences, parseDocument, textVersionHtml, type TextItem, type TextSection } from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const pipeline = new DiagramPipeline({ root: ROOT, cacheDir: mkdtempSync(join(tmpdir(), 'diagrams-text-')) });

@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mermaidConfig } from '../../src/lib/diagrams/mermaid/config.ts';
-import { initializeRenderPage, withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
-import { RENDER_FUNCTION, renderPageAssets, type MermaidOutcome } from '../../src/lib/diagrams/render/render-page.ts';
+import { initializeRenderPage, mermaidConfig, RENDER_FUNCTION, renderPageAssets, withRenderPage, type MermaidOutcome } from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const SOURCE = readFileSync(join(ROOT, 'tests/fixtures/diagrams/gantt-dated.mmd'), 'utf8');

@@ -6,9 +6,7 @@
  * here with the internal's name.
  */
 import { describe, expect, it } from 'vitest';
-import { mermaidConfig } from '../../src/lib/diagrams/mermaid/config.ts';
-import { initializeRenderPage, withRenderPage } from '../../src/lib/diagrams/render/browser.ts';
-import { PAGE_GLOBALS, renderPageAssets } from '../../src/lib/diagrams/render/render-page.ts';
+import { mermaidConfig, initializeRenderPage, withRenderPage, PAGE_GLOBALS, renderPageAssets } from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 

@@ -102,7 +102,7 @@ export function documentReferences(text: string, format: DocumentFormat): Docume
         }
         break;
     }
-    if ('children' in node) node.children.forEach((child: Nodes) => visit(child));
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
   return references;

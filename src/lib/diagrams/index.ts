@@ -1,6 +1,7 @@
 /**
  * Build-time Mermaid diagrams: the one entry point. Everything outside this
- * folder imports from here.
+ * folder imports from here; tests and scripts that need an inner part take it
+ * from testing.ts beside it (biome.jsonc's noRestrictedImports holds both).
  *
  * - `diagrams()` (default export) is the Astro integration (astro/integration.ts):
  *   ```mermaid fences in Markdown and MDX become themed, accessible inline SVG.
@@ -16,7 +17,8 @@
  *   mermaid/   the config Mermaid renders with: theme variables, locked keys, layout
  *   svg/       string passes over Mermaid's SVG: ids, colours, unused CSS, the figure around it
  *   colour/    colour arithmetic, the colour roles and their sentinels, the colour mapping
- * types.ts and errors.ts are shared by all of them.
+ * types.ts and errors.ts are shared by all of them. The two process-wide
+ * globals (the shared pipeline, the reader compiled MDX calls) are in astro/process-globals.ts.
  *
  * docs/diagrams.md describes how authors use it and why it is built this way.
  */

@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagramCache } from '../../../src/lib/diagrams/render/cache.ts';
-import { normaliseSource } from '../../../src/lib/diagrams/render/pipeline.ts';
-import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+import { DiagramCache, normaliseSource, type RenderedDiagram } from '../../../src/lib/diagrams/testing.ts';
 
 const entry = (key: string): RenderedDiagram => ({
   key,

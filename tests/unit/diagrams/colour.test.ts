@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseColour, rgbToHsl } from '../../../src/lib/diagrams/colour/arithmetic.ts';
-import { mappedColour } from '../../../src/lib/diagrams/colour/mapping.ts';
-import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
-import { recolourSvg } from '../../../src/lib/diagrams/svg/recolour.ts';
+import { mappedColour, mermaidConfig, parseColour, recolourSvg, rgbToHsl } from '../../../src/lib/diagrams/testing.ts';
 
 const themeVariables = mermaidConfig()['themeVariables'] as Record<string, unknown>;
 const sentinel = (name: string) => String(themeVariables[name]);

@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { architectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
-import { mermaidFences, parseDocument } from '../../../src/lib/diagrams/document/parse.ts';
-import { bodyLineOffset } from '../../../src/lib/diagrams/document/source-file.ts';
+import { architectureFlow, bodyLineOffset, checkArchitectureFlow, mermaidFences, parseDocument } from '../../../src/lib/diagrams/testing.ts';
 
 const CASE_STUDY = `---
 title: Ledger
@@ -62,6 +60,38 @@ describe('architectureFlow', () => {
 
   it('is an error when the case study has no diagram at all', () => {
     expect(architectureFlow(parseDocument('## Overview\n\nNo diagram.\n', 'mdx'))).toMatchObject({ ok: false, line: 1 });
+  });
+});
+
+describe('checkArchitectureFlow', () => {
+  const file = '/site/content/case-studies/x.mdx';
+
+  it('gives the fence and no error for a case study that has one', () => {
+    const { fence, errors } = checkArchitectureFlow(parseDocument(CASE_STUDY, 'mdx'), file);
+    expect(fence?.line).toBe(7);
+    expect(errors).toEqual([]);
+  });
+
+  it('adds the line offset from an entry body to its file', () => {
+    const { errors } = checkArchitectureFlow(parseDocument('Intro.\n\n## Architecture Flow\n\nProse first.\n', 'mdx'), file, { root: '/site', lineOffset: 4 });
+    expect(errors.map((error) => error.message.split('\n')[0])).toEqual([
+      expect.stringMatching(/^content\/case-studies\/x\.mdx:7: The "Architecture Flow" section must open with its/),
+    ]);
+  });
+
+  it('asks for positions only when the rule is broken, and points at their line', () => {
+    const source = 'Intro.\n\n## Architecture Flow\n\nProse first.\n';
+    const withoutPositions = JSON.parse(JSON.stringify(parseDocument(source, 'mdx'), (key, value: unknown) => (key === 'position' ? undefined : value)));
+    let located = 0;
+    const locate = () => {
+      located += 1;
+      return { tree: parseDocument(source, 'mdx'), lineOffset: 2 };
+    };
+    expect(checkArchitectureFlow(parseDocument(CASE_STUDY, 'mdx'), file, { locate }).errors).toEqual([]);
+    expect(located).toBe(0);
+    const [error] = checkArchitectureFlow(withoutPositions, file, { root: '/site', locate }).errors;
+    expect(located).toBe(1);
+    expect(error?.loc).toMatchObject({ file, line: 5 });
   });
 });
 

@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyMermaidError,
-  combineErrors,
-  DiagramError,
-  DiagramErrors,
-  EMPTY_DIAGRAM,
-  locateFailure,
-} from '../../../src/lib/diagrams/errors.ts';
-import { mermaidMarkdownPlugin } from '../../../src/lib/diagrams/astro/markdown-plugin.ts';
-import { missingArchitectureFlow } from '../../../src/lib/diagrams/document/architecture-flow.ts';
-import type { DiagramRenderer, DiagramResult } from '../../../src/lib/diagrams/types.ts';
+import { checkArchitectureFlow, classifyMermaidError, combineErrors, DiagramError, DiagramErrors, EMPTY_DIAGRAM, locateFailure, mermaidMarkdownPlugin, parseDocument, type DiagramRenderer, type DiagramResult } from '../../../src/lib/diagrams/testing.ts';
 
 const ROOT = '/site';
 const JISON_MESSAGE = "Parse error on line 3:\n...A --> B  B -->\n----------------^\nExpecting 'NODE_STRING', got 'EOF'";
@@ -70,14 +60,16 @@ describe('other errors', () => {
   });
 
   it('reports a case study without its Architecture Flow by file', () => {
-    const error = missingArchitectureFlow('/site/content/case-studies/x.mdx', 1, 'This case study has no Architecture Flow diagram.', ROOT);
-    expect(error.message).toBe('content/case-studies/x.mdx:1: This case study has no Architecture Flow diagram.');
-    expect(error.problem).toBe('missing-architecture-flow');
+    const { fence, errors } = checkArchitectureFlow(parseDocument('## Overview\n\nNo diagram.\n', 'mdx'), '/site/content/case-studies/x.mdx', { root: ROOT });
+    expect(fence).toBeUndefined();
+    expect(errors.map((error) => error.message)).toEqual(['content/case-studies/x.mdx:1: This case study has no Architecture Flow diagram (no ```mermaid fence).']);
+    expect(errors[0]?.problem).toBe('missing-architecture-flow');
   });
 
   it('lists several at once, locating the first', () => {
     const first = locateFailure(EMPTY_DIAGRAM, { file: '/site/content/a.md', fenceLine: 7 }, ROOT);
-    const second = missingArchitectureFlow('/site/content/case-studies/x.mdx', 1, 'No diagram.', ROOT);
+    const [second] = checkArchitectureFlow(parseDocument('No diagram.\n', 'mdx'), '/site/content/case-studies/x.mdx', { root: ROOT }).errors;
+    if (!second) throw new Error('expected an Architecture Flow error');
     const combined = combineErrors([first, second]);
     expect(combined).toBeInstanceOf(DiagramErrors);
     expect(combined?.message).toContain(first.message);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionFromMeta, figureHtml, textAlternative } from '../../../src/lib/diagrams/svg/figure.ts';
-import type { DiagramForms } from '../../../src/lib/diagrams/forms/forms.ts';
-import type { RenderedDiagram } from '../../../src/lib/diagrams/types.ts';
+import { captionFromMeta, figureHtml, textAlternative, type DiagramForms, type RenderedDiagram } from '../../../src/lib/diagrams/testing.ts';
 
 /** A fence drawn in the author's form alone. */
 const only = (drawn: RenderedDiagram): DiagramForms => ({ forms: [{ name: 'author', diagram: drawn }], pin: undefined });

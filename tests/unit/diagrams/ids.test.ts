@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
-import { diagramKey, rootIdFor, styleFingerprint } from '../../../src/lib/diagrams/render/cache-key.ts';
-import { scopeIds, withInstanceSuffix } from '../../../src/lib/diagrams/svg/ids.ts';
+import { diagramKey, mermaidConfig, rootIdFor, scopeIds, styleFingerprint, withInstanceSuffix } from '../../../src/lib/diagrams/testing.ts';
 
 /** A miniature of what Mermaid writes: its own ids, references of every kind, a duplicate, Iconify's random prefix. */
 const MERMAID_SVG = [

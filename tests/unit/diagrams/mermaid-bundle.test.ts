@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { assignWithDepthSpan, cheaperAssignWithDepth, mermaidBundle } from '../../../src/lib/diagrams/mermaid/bundle.ts';
-import { mermaidConfig } from '../../../src/lib/diagrams/mermaid/config.ts';
+import { assignWithDepthSpan, cheaperAssignWithDepth, mermaidBundle, mermaidConfig } from '../../../src/lib/diagrams/testing.ts';
 
 const published = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
@@ -47,7 +46,9 @@ function inputsOf(...values: unknown[]): Map<object, string> {
     found.set(value, path);
     for (const key of Reflect.ownKeys(value)) walk((value as Record<PropertyKey, unknown>)[key], `${path}.${String(key)}`);
   };
-  values.forEach((value, index) => walk(value, `input${index}`));
+  values.forEach((value, index) => {
+    walk(value, `input${index}`);
+  });
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optimiseSvg, shortestFloat32 } from '../../../src/lib/diagrams/svg/optimise.ts';
+import { optimiseSvg, shortestFloat32 } from '../../../src/lib/diagrams/testing.ts';
 
 describe('shortestFloat32', () => {
   it('drops the digits a 32-bit float cannot hold', () => {

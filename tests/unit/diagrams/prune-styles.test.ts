@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pruneUnusedStyles } from '../../../src/lib/diagrams/svg/prune-styles.ts';
+import { pruneUnusedStyles } from '../../../src/lib/diagrams/testing.ts';
 
 const css = [
   '#r{font-size:16px;}',

@@ -8,16 +8,14 @@
  * fast as one without diagrams. Synchronous on purpose: `set:html` marks a
  * string as HTML, but would escape what a promise resolves to.
  *
- * MDX reaches it through a global (`globalThis[Symbol.for(CACHED_FIGURE)]`),
- * installed by the integration in the process that renders the pages.
+ * MDX reaches it through a global (process-globals.ts), installed by the
+ * integration in the process that renders the pages.
  */
 import type { FormName } from '../forms/choose.ts';
 import type { LayoutPin } from '../forms/forms.ts';
 import { DiagramCache } from '../render/cache.ts';
 import { figureHtml } from '../svg/figure.ts';
 import type { FigureContext } from '../types.ts';
-
-export const CACHED_FIGURE = 'portfolio.diagrams.cachedFigure';
 
 /** The cache keys of a figure's forms (forms/forms.ts), and the author's pin. */
 export interface FormKeys {

@@ -29,7 +29,7 @@ export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: ob
 
 /**
  * The rendered Architecture Flow itself, as the page draws it and, where its
- * type has a direction, turned the other way (layout.ts): a box of another
+ * type has a direction, turned the other way (forms/direction.ts): a box of another
  * shape (the link-preview card in src/lib/og/) takes whichever suits it. The
  * content scan renders both before the pages, so here they come from the cache.
  * None for a case study without an Architecture Flow, which only a site that

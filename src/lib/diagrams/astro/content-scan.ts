@@ -9,8 +9,9 @@
  * which is what keeps a cold build near Mermaid's own cost per diagram.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import type { Root } from 'mdast';
 import { join } from 'node:path';
-import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
+import { checkArchitectureFlow, isCaseStudy } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
 import { turned } from '../forms/direction.ts';
@@ -55,25 +56,24 @@ interface FileScan {
 
 async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
   const text = await readFile(file, 'utf8');
-  let root;
+  let root: Root;
   try {
     root = parseDocument(text, formatOf(file));
   } catch {
     // Not valid MDX: Astro's own compile reports that, with its own location.
     return { diagrams: 0, errors: [], cardVariant: undefined };
   }
-  const errors: DiagramError[] = [];
-  const flow = isCaseStudy(file, options.caseStudyDirs) ? architectureFlow(root) : undefined;
-  if (flow && !flow.ok) errors.push(missingArchitectureFlow(file, flow.line, flow.reason, options.root));
+  const flow = isCaseStudy(file, options.caseStudyDirs) ? checkArchitectureFlow(root, file, { root: options.root }) : undefined;
+  const errors: DiagramError[] = [...(flow?.errors ?? [])];
   const fences = mermaidFences(root);
   // The Architecture Flow's forms include the cards' (astro/card.ts), so those are cache hits too.
-  const isFlow = (fence: (typeof fences)[number]) => flow?.ok === true && flow.fence.line === fence.line;
+  const isFlow = (fence: (typeof fences)[number]) => flow?.fence?.line === fence.line;
   const results = await Promise.all(fences.map((fence) => renderForms(options.pipeline, fence.source, fence.meta, { architectureFlow: isFlow(fence) })));
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
   });
-  return { diagrams: fences.length, errors, cardVariant: flow?.ok ? turned(flow.fence.source) : undefined };
+  return { diagrams: fences.length, errors, cardVariant: flow?.fence ? turned(flow.fence.source) : undefined };
 }
 
 export async function renderContentDiagrams(options: ScanOptions): Promise<ScanReport> {
@@ -102,11 +102,12 @@ export async function architectureFlowErrors(options: Omit<ScanOptions, 'pipelin
   const errors = await Promise.all(
     files.map(async (file) => {
       try {
-        return architectureFlowError(parseDocument(await readFile(file, 'utf8'), formatOf(file)), file, { root: options.root });
+        return checkArchitectureFlow(parseDocument(await readFile(file, 'utf8'), formatOf(file)), file, { root: options.root }).errors;
       } catch {
-        return undefined;
+        // Not valid MDX: Astro's own compile reports that.
+        return [];
       }
     }),
   );
-  return errors.filter((error): error is DiagramError => error !== undefined);
+  return errors.flat();
 }

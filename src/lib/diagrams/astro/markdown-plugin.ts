@@ -13,7 +13,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Html, Root } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, PluginFactoryContext, RawMdastContent } from 'satteri';
-import { architectureFlow, architectureFlowError, isCaseStudy, missingArchitectureFlow } from '../document/architecture-flow.ts';
+import { checkArchitectureFlow, isCaseStudy } from '../document/architecture-flow.ts';
 import { isMermaidFence, mermaidFences, parseDocument } from '../document/parse.ts';
 import { bodyLineOffset } from '../document/source-file.ts';
 import { combineErrors, locateFailure } from '../errors.ts';
@@ -21,8 +21,9 @@ import { captionFromMeta, figureHtml } from '../svg/figure.ts';
 import { instanceSuffix } from '../svg/ids.ts';
 import { formsFor, renderForms, scrollingWidth, type DiagramForms } from '../forms/forms.ts';
 import type { DiagramFailure, DiagramRenderer, FigureContext } from '../types.ts';
-import { CACHED_FIGURE, type FormKeys } from './cached-figure.ts';
+import type { FormKeys } from './cached-figure.ts';
 import type { ErrorReporter } from './dev-overlay.ts';
+import { cachedFigureCall } from './process-globals.ts';
 
 export interface MarkdownHookOptions {
   pipeline: () => DiagramRenderer;
@@ -51,8 +52,7 @@ const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
 function figureNode(forms: DiagramForms, context: FigureContext, document: PluginFactoryContext, cacheDir: string): Html | RawMdastContent {
   if (document.sourceFormat === 'markdown') return { type: 'html', value: figureHtml(forms, context) };
   const keys: FormKeys = { forms: forms.forms.map(({ name, diagram }) => ({ name, key: diagram.key })), pin: forms.pin };
-  const call = `globalThis[Symbol.for(${JSON.stringify(CACHED_FIGURE)})](${[cacheDir, keys, context].map((argument) => JSON.stringify(argument)).join(', ')})`;
-  return { raw: `<Fragment set:html={${call}} />`, mdxExpressions: true };
+  return { raw: `<Fragment set:html={${cachedFigureCall([cacheDir, keys, context])}} />`, mdxExpressions: true };
 }
 
 /** Where the document's n-th mermaid fence opens, in file lines (parsed again: the hook runs without positions). */
@@ -79,15 +79,17 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
       name: 'diagrams',
       ...(caseStudy && {
         async before(tree: Readonly<Root>) {
-          if (architectureFlow(tree as Root).ok) return;
-          // Parsed again with positions, for the line to point at.
-          const lineOffset = file ? bodyLineOffset(file, document.source) : 0;
-          const located = parseDocument(document.source, document.sourceFormat);
-          const error =
-            architectureFlowError(located, where, { lineOffset, root: options.root }) ??
-            missingArchitectureFlow(where, 1 + lineOffset, 'This case study has no Architecture Flow diagram.', options.root);
-          options.onErrors?.(where, [error]);
-          throw error;
+          const { errors } = checkArchitectureFlow(tree as Root, where, {
+            root: options.root,
+            // The hook's tree has no positions: parsed again, with them, for the line to point at.
+            locate: () => ({
+              tree: parseDocument(document.source, document.sourceFormat),
+              lineOffset: file ? bodyLineOffset(file, document.source) : 0,
+            }),
+          });
+          if (errors.length === 0) return;
+          options.onErrors?.(where, errors);
+          throw errors[0];
         },
       }),
       heading(node, context) {

@@ -2,7 +2,7 @@
  * The rule "every case study has an Architecture Flow", whole: which files are
  * case studies, which fence is a case study's Architecture Flow, and the error
  * an author gets when there is none. The Markdown hook, the content scan and
- * the card all ask here.
+ * the card all ask checkArchitectureFlow().
  */
 import { resolve } from 'node:path';
 import type { Heading, Nodes, Root } from 'mdast';
@@ -53,7 +53,7 @@ export function architectureFlow(root: Root): ArchitectureFlow {
   return { ok: false, line: 1, reason: 'This case study has no Architecture Flow diagram (no ```mermaid fence).' };
 }
 
-export function missingArchitectureFlow(file: string, line: number, reason: string, root?: string): DiagramError {
+function missingArchitectureFlow(file: string, line: number, reason: string, root: string | undefined): DiagramError {
   return new DiagramError({
     problem: 'missing-architecture-flow',
     file,
@@ -66,10 +66,38 @@ export function missingArchitectureFlow(file: string, line: number, reason: stri
   });
 }
 
-/** The error for a case study (parsed with positions) that breaks the rule, or `undefined`. */
-export function architectureFlowError(tree: Root, file: string, options: { lineOffset?: number; root?: string | undefined } = {}): DiagramError | undefined {
+export interface ArchitectureFlowCheck {
+  /** The case study's Architecture Flow; `undefined` when it breaks the rule. */
+  fence: MermaidFence | undefined;
+  /** What the author must fix: nothing, or the one error naming the file and line. */
+  errors: DiagramError[];
+}
+
+export interface ArchitectureFlowCheckOptions {
+  /** Added to the tree's lines to make them file lines (a collection entry's body has lost its front matter). */
+  lineOffset?: number | undefined;
+  /** The project root, for the path in the message. */
+  root?: string | undefined;
+  /**
+   * For a tree parsed without positions (the Markdown hook's): the document parsed again
+   * with them, and its line offset, asked for only when the rule is broken.
+   */
+  locate?: (() => { tree: Root; lineOffset: number }) | undefined;
+}
+
+/**
+ * The Architecture Flow rule for one case study, in the one place every caller
+ * asks (the Markdown hook, the content scan and its quick pre-sync check, the
+ * card): its fence, or the error an author gets.
+ */
+export function checkArchitectureFlow(tree: Root, file: string, options: ArchitectureFlowCheckOptions = {}): ArchitectureFlowCheck {
   const flow = architectureFlow(tree);
-  return flow.ok ? undefined : missingArchitectureFlow(file, flow.line + (options.lineOffset ?? 0), flow.reason, options.root);
+  if (flow.ok) return { fence: flow.fence, errors: [] };
+  const located = options.locate?.();
+  const relocated = located ? architectureFlow(located.tree) : flow;
+  const { line, reason } = relocated.ok ? flow : relocated;
+  const lineOffset = located ? located.lineOffset : (options.lineOffset ?? 0);
+  return { fence: undefined, errors: [missingArchitectureFlow(file, line + lineOffset, reason, options.root)] };
 }
 
 /** A case-study collection entry, as Astro's glob loader gives it. */
@@ -92,19 +120,20 @@ export interface EntryArchitectureFlow {
  * from its body to that file; `undefined` when it has none.
  */
 export function findEntryArchitectureFlow(entry: CaseStudyEntry, root: string): EntryArchitectureFlow | undefined {
-  const found = readEntry(entry, root);
-  return found.flow.ok ? { fence: found.flow.fence, file: found.file, lineOffset: found.lineOffset } : undefined;
+  const { check, file, lineOffset } = readEntry(entry, root);
+  return check.fence ? { fence: check.fence, file, lineOffset } : undefined;
 }
 
 /** As findEntryArchitectureFlow, but an entry without one is the author's error, thrown. */
 export function entryArchitectureFlow(entry: CaseStudyEntry, root: string): EntryArchitectureFlow {
-  const { flow, file, lineOffset } = readEntry(entry, root);
-  if (!flow.ok) throw missingArchitectureFlow(file, flow.line + lineOffset, flow.reason);
-  return { fence: flow.fence, file, lineOffset };
+  const { check, file, lineOffset } = readEntry(entry, root);
+  if (!check.fence) throw check.errors[0];
+  return { fence: check.fence, file, lineOffset };
 }
 
-function readEntry(entry: CaseStudyEntry, root: string): { flow: ArchitectureFlow; file: string; lineOffset: number } {
+function readEntry(entry: CaseStudyEntry, root: string): { check: ArchitectureFlowCheck; file: string; lineOffset: number } {
   const file = entry.filePath ? resolve(root, entry.filePath) : `<case study "${entry.id}">`;
   const body = entry.body ?? '';
-  return { flow: architectureFlow(parseDocument(body, 'mdx')), file, lineOffset: bodyLineOffset(file, body) };
+  const lineOffset = bodyLineOffset(file, body);
+  return { check: checkArchitectureFlow(parseDocument(body, 'mdx'), file, { lineOffset }), file, lineOffset };
 }

@@ -43,7 +43,7 @@ export function mermaidFences(root: Root): MermaidFence[] {
   const visit = (node: Nodes) => {
     if (node.type === 'heading') heading = plainText(node).trim();
     if (isMermaidFence(node)) fences.push(fenceOf(node, heading));
-    if ('children' in node) node.children.forEach((child: Nodes) => visit(child));
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(root);
   return fences;

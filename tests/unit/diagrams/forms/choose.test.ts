@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceRuns, choose, CONTAINERS, fit, keptForms, SCREENS, type Form, type FormName } from '../../../../src/lib/diagrams/forms/choose.ts';
-import { formRules, layoutPin, renderForms } from '../../../../src/lib/diagrams/forms/forms.ts';
-import type { DiagramRenderer, RenderedDiagram } from '../../../../src/lib/diagrams/types.ts';
+import { choiceRuns, choose, CONTAINERS, fit, keptForms, SCREENS, type Form, type FormName, formRules, layoutPin, renderForms, type DiagramRenderer, type RenderedDiagram } from '../../../../src/lib/diagrams/testing.ts';
 
 const [phone, desktop] = SCREENS as [(typeof SCREENS)[number], (typeof SCREENS)[number]];
 const drawn = (width: number, height: number, labelSize = 16): RenderedDiagram => ({ key: `${width}x${height}`, rootId: `mmd-${width}x${height}`, svg: '', type: 'flowchart-v2', width, height, labelSize });

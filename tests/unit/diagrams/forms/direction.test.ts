@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHorizontal, turned, withDirection } from '../../../../src/lib/diagrams/forms/direction.ts';
+import { isHorizontal, turned, withDirection } from '../../../../src/lib/diagrams/testing.ts';
 
 describe('turned', () => {
   it('turns a diagram the other way round: left-right to top-bottom and back, changing only the direction', () => {

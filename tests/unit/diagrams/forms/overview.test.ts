@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsibleGroups, focusNodes, overviewSource } from '../../../../src/lib/diagrams/forms/overview.ts';
-import type { FlowGraph } from '../../../../src/lib/diagrams/types.ts';
+import { collapsibleGroups, focusNodes, overviewSource, type FlowGraph } from '../../../../src/lib/diagrams/testing.ts';
 
 const node = (id: string, label = id, shape = 'square') => ({ id, label, shape });
 const edge = (from: string, to: string, label = '', stroke = 'normal', arrow = 'arrow_point') => ({ from, to, label, stroke, arrow });

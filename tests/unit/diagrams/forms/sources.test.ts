@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactSource, wideSource, withConfig, wrapLabel, wrapLabels } from '../../../../src/lib/diagrams/forms/sources.ts';
-import type { FlowGraph } from '../../../../src/lib/diagrams/types.ts';
+import { compactSource, wideSource, withConfig, wrapLabel, wrapLabels, type FlowGraph } from '../../../../src/lib/diagrams/testing.ts';
 
 describe('wrapLabel', () => {
   it('breaks a long label between words, never inside one', () => {
