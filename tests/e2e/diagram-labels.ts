@@ -1,7 +1,7 @@
 /**
  * A diagram label's legible size is what the reader sees: its computed font
  * size × the scale the SVG is drawn at, in CSS px. Shared by the legibility
- * spec and scripts/measure-diagram-labels.ts (the figures in reports).
+ * spec and scripts/measure-diagrams.ts (the figures in reports).
  */
 import type { Page } from 'playwright-core';
 

@@ -25,4 +25,4 @@
 export { diagrams as default } from './astro/integration.ts';
 export { architectureFlowDiagrams, architectureFlowFigure } from './astro/card.ts';
 export { fullSizeDiagrams, type FullSizeDiagram } from './astro/full-size.ts';
-export { LABEL_FONT_FILE, standaloneSvg } from './svg/standalone.ts';
+export { standaloneSvg } from './svg/standalone.ts';

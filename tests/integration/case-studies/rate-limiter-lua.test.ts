@@ -45,9 +45,13 @@ const usageKey = (log: string, from: Region) => `${log}:from:${from}`;
 let server: RunningRedis;
 const redis = {} as Record<Region, Redis>;
 let requests = 0;
+const nextRequestId = () => {
+  requests += 1;
+  return `req-${requests}`;
+};
 
 /** One check through the published script in `region`, which knows of the other two. */
-async function check(region: Region, rules: readonly Rule[] = [BURST, SUSTAINED], id = `req-${(requests += 1)}`) {
+async function check(region: Region, rules: readonly Rule[] = [BURST, SUSTAINED], id = nextRequestId()) {
   const keys = rules.flatMap(({ log }) => [log, ...others(region).map((from) => usageKey(log, from))]);
   const args = [id, others(region).length, ...rules.flatMap(({ window, limit }) => [window, limit])];
   const [allowed, remaining, retryAfter, ...held] = (await redis[region].eval(CHECK, keys.length, ...keys, ...args)) as number[];

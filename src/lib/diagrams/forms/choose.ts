@@ -69,7 +69,7 @@ export interface Fit {
 const heightLimit = (screen: Screen, placement: Placement) => (placement === 'full-size' ? Number.POSITIVE_INFINITY : screen.maxHeight);
 
 /** How a form sits in a container `width` px wide (the figure's width) on `screen`. */
-export function fit(diagram: Pick<RenderedDiagram, 'width' | 'height' | 'labelSize'>, screen: Screen, width: number, placement: Placement): Fit {
+export function fitOf(diagram: Pick<RenderedDiagram, 'width' | 'height' | 'labelSize'>, screen: Screen, width: number, placement: Placement): Fit {
   const atFloor = screen.floor / diagram.labelSize;
   const floorWidth = diagram.width * atFloor;
   const tallest = heightLimit(screen, placement);
@@ -85,7 +85,7 @@ const TIE = 0.5;
 
 /** The form shown in a container `width` px wide on `screen`. */
 export function choose(forms: readonly Form[], screen: Screen, width: number, placement: Placement): Form {
-  const fits = forms.map((form) => ({ form, ...fit(form.diagram, screen, width, placement) }));
+  const fits = forms.map((form) => ({ form, ...fitOf(form.diagram, screen, width, placement) }));
   const whole = fits.filter((candidate) => candidate.whole);
   if (whole.length === 0) return fits.reduce((narrowest, candidate) => (candidate.floorWidth < narrowest.floorWidth ? candidate : narrowest)).form;
   const overviewFirst = placement === 'hero';
@@ -98,7 +98,7 @@ export function choose(forms: readonly Form[], screen: Screen, width: number, pl
 
 /** Whether every form of `forms` needed where the placement shows it is in hand (the build renders more until it is). */
 export const seenWholeEverywhere = (forms: readonly Form[], placement: Placement): boolean =>
-  SCREENS.every((screen) => forms.some((form) => fit(form.diagram, screen, CONTAINERS[placement][screen.name], placement).whole));
+  SCREENS.every((screen) => forms.some((form) => fitOf(form.diagram, screen, CONTAINERS[placement][screen.name], placement).whole));
 
 /** The forms the figure needs: those chosen in its containers, in their original order. */
 export function keptForms(forms: readonly Form[], placement: Placement): Form[] {
@@ -120,7 +120,7 @@ export function choiceRuns(forms: readonly Form[], screen: Screen, placement: Pl
   const runs: ChoiceRun[] = [];
   for (let width = WIDTHS.from; width <= WIDTHS.to; width += 1) {
     const form = choose(forms, screen, width, placement);
-    const whole = fit(form.diagram, screen, width, placement).whole;
+    const whole = fitOf(form.diagram, screen, width, placement).whole;
     const last = runs[runs.length - 1];
     if (last && last.form === form && last.whole === whole) last.to = width + 1;
     else runs.push({ from: width, to: width + 1, form, whole });

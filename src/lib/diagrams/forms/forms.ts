@@ -10,7 +10,7 @@
  * (the compact form everywhere) in the fence's info string.
  */
 import type { DiagramFailure, DiagramRenderer, RenderedDiagram } from '../types.ts';
-import { CONTAINERS, choiceRuns, fit, keptForms, SCREENS, seenWholeEverywhere, type Form, type FormName, type Placement } from './choose.ts';
+import { CONTAINERS, choiceRuns, fitOf, keptForms, SCREENS, seenWholeEverywhere, type Form, type FormName, type Placement } from './choose.ts';
 import { isHorizontal } from './direction.ts';
 import { overviewSource } from './overview.ts';
 import { compactSource, elkSource, wideSource, withConfig } from './sources.ts';
@@ -103,7 +103,7 @@ export function formsFor(forms: DiagramForms, placement: Placement): Form[] {
 export function scrollingWidth(forms: readonly Form[], placement: Placement): number | undefined {
   for (const screen of SCREENS) {
     const width = CONTAINERS[placement][screen.name];
-    const best = forms.map((form) => fit(form.diagram, screen, width, placement));
+    const best = forms.map((form) => fitOf(form.diagram, screen, width, placement));
     if (!best.some((candidate) => candidate.whole)) return Math.ceil(Math.min(...best.map((candidate) => candidate.floorWidth)));
   }
   return undefined;

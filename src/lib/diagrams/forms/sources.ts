@@ -23,7 +23,7 @@ const ELK_CONFIG = { layout: 'elk' };
 const SEQUENCE_CONFIG = { sequence: { width: 60, actorMargin: 8, wrap: true, messageMargin: 20, boxMargin: 4, noteMargin: 4 } };
 
 /** Labels longer than this many characters are wrapped (between words only). */
-export const WRAP_AT = 10;
+const WRAP_AT = 10;
 
 /** The source with `config` set for this render: a directive after any front matter, which Mermaid merges over both. */
 export function withConfig(source: string, config: object): string {

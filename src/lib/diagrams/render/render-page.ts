@@ -13,7 +13,7 @@ import { mermaidBundle } from '../mermaid/bundle.ts';
 import { iconPackFiles } from '../mermaid/icons.ts';
 import { PAGE_GLOBALS } from './page/protocol.ts';
 
-export { PAGE_GLOBALS, type FlowGraph, type MermaidJob, type MermaidOutcome } from './page/protocol.ts';
+export { PAGE_GLOBALS, type MermaidJob, type MermaidOutcome } from './page/protocol.ts';
 
 /** The global the render loop is installed under (tests call it directly). */
 export const RENDER_FUNCTION = PAGE_GLOBALS.render;

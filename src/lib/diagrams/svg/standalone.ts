@@ -10,7 +10,7 @@ import { escapeHtml } from '../../html.ts';
 import type { RenderedDiagram } from '../types.ts';
 
 /** The label font's file, beside the SVG files (src/pages/diagrams/label-font.woff2.ts serves it). */
-export const LABEL_FONT_FILE = 'label-font.woff2';
+const LABEL_FONT_FILE = 'label-font.woff2';
 
 const variables = (colours: Palette) => paletteTokens.map((token) => `${colourProperty(token)}:${colours[token]};`).join('');
 

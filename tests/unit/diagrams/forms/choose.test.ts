@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { choiceRuns, choose, CONTAINERS, fit, keptForms, SCREENS, type Form, type FormName, formRules, layoutPin, renderForms, type DiagramRenderer, type RenderedDiagram } from '../../../../src/lib/diagrams/testing.ts';
+import { choiceRuns, choose, CONTAINERS, fitOf, keptForms, SCREENS, type Form, type FormName, formRules, layoutPin, renderForms, type DiagramRenderer, type RenderedDiagram } from '../../../../src/lib/diagrams/testing.ts';
 
 const [phone, desktop] = SCREENS as [(typeof SCREENS)[number], (typeof SCREENS)[number]];
 const drawn = (width: number, height: number, labelSize = 16): RenderedDiagram => ({ key: `${width}x${height}`, rootId: `mmd-${width}x${height}`, svg: '', type: 'flowchart-v2', width, height, labelSize });
 const form = (name: FormName, width: number, height: number): Form => ({ name, diagram: drawn(width, height) });
 
-describe('fit: seen whole, measured at the floor', () => {
+describe('fitOf: seen whole, measured at the floor', () => {
   it('is whole when, labels at the floor, it is no wider than the room and no taller than the screen allows', () => {
     // 16 px labels → 11 px on a phone: 500 px natural is 344 px at the floor; the room is 358 − 10.
-    expect(fit(drawn(500, 400), phone, 358, 'inline')).toMatchObject({ whole: true, floorWidth: 343.75 });
-    expect(fit(drawn(520, 400), phone, 358, 'inline').whole).toBe(false);
+    expect(fitOf(drawn(500, 400), phone, 358, 'inline')).toMatchObject({ whole: true, floorWidth: 343.75 });
+    expect(fitOf(drawn(520, 400), phone, 358, 'inline').whole).toBe(false);
     // Two phone screens (1,688 px) at the floor: 2,455 px natural at most.
-    expect(fit(drawn(300, 2450), phone, 358, 'inline').whole).toBe(true);
-    expect(fit(drawn(300, 2500), phone, 358, 'inline').whole).toBe(false);
+    expect(fitOf(drawn(300, 2450), phone, 358, 'inline').whole).toBe(true);
+    expect(fitOf(drawn(300, 2500), phone, 358, 'inline').whole).toBe(false);
     // … but a full-size page may be as tall as the flow needs.
-    expect(fit(drawn(300, 5000), phone, 358, 'full-size').whole).toBe(true);
+    expect(fitOf(drawn(300, 5000), phone, 358, 'full-size').whole).toBe(true);
   });
 
   it('draws as large as the room, natural size and the screen’s height allow', () => {
     // One desktop screen: 1,000 × 2,000 natural is drawn 450 px wide (900 px tall), labels at 7.2 px: below 12, not whole.
-    expect(fit(drawn(1000, 2000), desktop, 1088, 'inline')).toMatchObject({ whole: false });
-    expect(fit(drawn(400, 600), desktop, 1088, 'inline')).toMatchObject({ whole: true, label: 16, drawn: 400 });
+    expect(fitOf(drawn(1000, 2000), desktop, 1088, 'inline')).toMatchObject({ whole: false });
+    expect(fitOf(drawn(400, 600), desktop, 1088, 'inline')).toMatchObject({ whole: true, label: 16, drawn: 400 });
   });
 });
 
@@ -90,7 +90,7 @@ function fakeRenderer() {
       rendered.push(source);
       if (source.includes('broken')) return { ok: false, failure: { problem: 'syntax', reason: 'Parse error', diagramLine: 2 } };
       const name = formOf(source);
-      const size = new RegExp(`%% ${name} (\\d+)x(\\d+)`).exec(source) ?? [, '200', '100'];
+      const size = new RegExp(`%% ${name} (\\d+)x(\\d+)`).exec(source) ?? ['', '200', '100'];
       const graph = { direction: 'TB', nodes: [{ id: 'a', label: 'A', shape: 'square' }, { id: 'b', label: 'B', shape: 'square' }], edges: [{ from: 'a', to: 'b', label: '', arrow: 'arrow_point', stroke: 'normal' }], groups: [{ id: 'g', title: 'G', members: ['b'] }] };
       return { ok: true, diagram: { ...drawn(Number(size[1]), Number(size[2])), key: source, rootId: `mmd-${name}`, graph } };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactSource, wideSource, withConfig, wrapLabel, wrapLabels, type FlowGraph } from '../../../../src/lib/diagrams/testing.ts';
+import { compactSource, elkSource, wideSource, withConfig, wrapLabel, wrapLabels, type FlowGraph } from '../../../../src/lib/diagrams/testing.ts';
 
 describe('wrapLabel', () => {
   it('breaks a long label between words, never inside one', () => {
@@ -49,5 +49,18 @@ describe('compactSource and wideSource', () => {
   it('have nothing for the types whose layout they cannot change', () => {
     expect(compactSource('pie\n  "a": 1', 'pie', undefined)).toBeUndefined();
     expect(compactSource('gantt\n  title T', 'gantt', undefined)).toBeUndefined();
+  });
+});
+
+describe('elkSource', () => {
+  const graph: FlowGraph = { direction: 'LR', nodes: [{ id: 'a', label: 'Anti-corruption layer', shape: 'square' }], edges: [], groups: [] };
+
+  it('lays a flowchart out top to bottom in ELK’s layout, its labels wrapped', () => {
+    expect(elkSource('flowchart LR\n  a["Anti-corruption layer"]', 'flowchart-v2', graph)).toBe('%%{init: {"layout":"elk"}}%%\nflowchart TB\n  a["Anti-corruption<br/>layer"]');
+  });
+
+  it('has nothing for other types, or a flowchart Mermaid did not parse back', () => {
+    expect(elkSource('stateDiagram-v2\n  [*] --> A', 'stateDiagram', undefined)).toBeUndefined();
+    expect(elkSource('flowchart LR\n  a', 'flowchart-v2', undefined)).toBeUndefined();
   });
 });

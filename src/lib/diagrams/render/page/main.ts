@@ -42,7 +42,7 @@ function measured(svgText: string): { svg: string; labelSize: number } {
   const element = holder.querySelector('svg')!;
   // Gantt draws a "today" line whatever the config says (12.3 reads todayMarker only from
   // the diagram's text); at the pinned date below it would mark a day that means nothing.
-  element.querySelectorAll(GANTT_TODAY).forEach((today) => today.remove());
+  for (const today of element.querySelectorAll(GANTT_TODAY)) today.remove();
   if (!element.hasAttribute('viewBox')) {
     // Padded in proportion, so the drawing keeps its shape.
     const box = element.getBBox();

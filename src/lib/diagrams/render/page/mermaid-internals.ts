@@ -8,7 +8,7 @@
  */
 
 /** A diagram's parsed model, as `mermaidAPI.getDiagramFromText` hands it back (mermaid/src/mermaidAPI.ts, Diagram.ts). */
-export interface ParsedDiagram {
+interface ParsedDiagram {
   db: Record<string, unknown>;
 }
 
@@ -49,7 +49,7 @@ export interface StateDb {
 }
 
 /** The sequence LINETYPE names the text version reads (blocks, their branches, notes). */
-export const SEQUENCE_LINETYPES = [
+const SEQUENCE_LINETYPES = [
   'NOTE', 'LOOP_START', 'LOOP_END', 'ALT_START', 'ALT_ELSE', 'ALT_END', 'OPT_START', 'OPT_END', 'PAR_START', 'PAR_AND', 'PAR_END',
   'PAR_OVER_START', 'RECT_START', 'RECT_END', 'CRITICAL_START', 'CRITICAL_OPTION', 'CRITICAL_END', 'BREAK_START', 'BREAK_END',
 ] as const;
