@@ -32,16 +32,31 @@ export function withConfig(source: string, config: object): string {
   return [...lines.slice(0, frontMatterEnd), `%%{init: ${JSON.stringify(config)}}%%`, ...lines.slice(frontMatterEnd)].join('\n');
 }
 
-/** A label broken into lines of at most `width` characters, only where it has a space; one with line breaks of its own stays. */
-export function wrapLabel(label: string, width = WRAP_AT): string {
-  if (label.length <= width || /<br\s*\/?>|\n/i.test(label)) return label;
+/** Words into lines of at most `width` characters, each line filled before the next starts. */
+function greedyLines(words: readonly string[], width: number): string[] {
   const lines: string[] = [];
-  for (const word of label.split(/\s+/)) {
+  for (const word of words) {
     const last = lines[lines.length - 1];
     if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  return lines.join('<br/>');
+  return lines;
+}
+
+/**
+ * A label broken into lines of at most `width` characters (or its longest
+ * word's), only where it has a space, and as evenly as that many lines allow:
+ * "deny: 429 +" / "Retry-After", never a lone "+". One with line breaks of its own stays.
+ */
+export function wrapLabel(label: string, width = WRAP_AT): string {
+  // A label hardly longer than a line stays whole: "Processor" over "A" reads worse than one line.
+  if (label.length <= width + 2 || /<br\s*\/?>|\n/i.test(label)) return label;
+  const words = label.split(/\s+/);
+  const widest = Math.max(width, ...words.map((word) => word.length));
+  const count = greedyLines(words, widest).length;
+  let even = widest;
+  while (even > 1 && greedyLines(words, even - 1).length === count) even -= 1;
+  return greedyLines(words, even).join('<br/>');
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -34,8 +34,8 @@ describe('overviewSource', () => {
 
   it('keeps every node outside a group, in its own shape', () => {
     const source = overviewSource(telemetry, undefined)!;
-    expect(source).toContain('dev["IoT<br/>devices"]');
-    expect(source).toContain('raw[("Raw<br/>readings")]');
+    expect(source).toContain('dev["IoT devices"]');
+    expect(source).toContain('raw[("Raw readings")]');
   });
 
   it('merges the edges a collapse makes parallel, joining their labels once each', () => {
@@ -46,13 +46,14 @@ describe('overviewSource', () => {
 
   it('collapses the outermost group, nested ones with it, and drops the edges inside it', () => {
     const source = overviewSource(nested, undefined)!;
-    expect(source).toContain('east[["Region<br/>east"]]');
-    expect(source).toContain('west[["Region<br/>west"]]');
+    expect(source).toContain('east[["Region east"]]');
+    expect(source).toContain('west[["Region west"]]');
     expect(source).not.toMatch(/cluster|Primary|Replica/);
     // The two dotted edges between the regions become one, their labels joined; the one inside east goes.
     expect(source).toContain('east -.->|"ships WAL,<br/>fails over"| west');
     expect(source).not.toContain('replicates');
     expect(source).toContain('lb --> east');
+    expect(source).toContain('lb["Load<br/>balancer"]');
   });
 
   it('keeps a solid line where any merged edge was solid', () => {
@@ -87,7 +88,7 @@ describe('the component the diagram is about stays', () => {
     const source = overviewSource(rateLimiter, 'Sliding-window rate limiter architecture flow')!;
     expect(source).toContain('lim["Limiter"]');
     expect(source).toMatch(/subgraph ra\["Region A"\]\n {4}gw\n {4}lim\n {4}redis\n {2}end/);
-    expect(source).toContain('lim -.->|"local<br/>counts"| others');
+    expect(source).toContain('lim -.->|"local counts"| others');
   });
 
   it('inside nested groups, collapses the focus’s siblings and keeps its frame', () => {

@@ -6,10 +6,13 @@ describe('wrapLabel', () => {
     expect(wrapLabel('Region B, and every other region, alike')).toBe('Region B,<br/>and every<br/>other<br/>region,<br/>alike');
     expect(wrapLabel('DELIVERY-ADDRESS')).toBe('DELIVERY-ADDRESS');
     expect(wrapLabel('Anti-corruption layer')).toBe('Anti-corruption<br/>layer');
+    // As evenly as that many lines allow: no line of a lone "+".
+    expect(wrapLabel('deny: 429 + Retry-After')).toBe('deny: 429 +<br/>Retry-After');
   });
 
-  it('leaves a short label, or one with line breaks of its own', () => {
+  it('leaves a short label, one hardly longer than a line, or one with line breaks of its own', () => {
     expect(wrapLabel('Limiter')).toBe('Limiter');
+    expect(wrapLabel('Processor A')).toBe('Processor A');
     expect(wrapLabel('append debit and credit,<br/>store result')).toBe('append debit and credit,<br/>store result');
   });
 });
