@@ -74,7 +74,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
   return { pages, info };
 }
 
-export interface PdfOutlineItem {
+interface PdfOutlineItem {
   title: string;
   /** 1-based page the entry opens at, when it resolves. */
   page: number | undefined;

@@ -27,14 +27,14 @@ export function partId(href: string): string {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The inside of a page's <main>, or the empty string. */
-export function mainContent(html: string): string {
+function mainContent(html: string): string {
   const open = /<main\b[^>]*>/.exec(html);
   const close = html.lastIndexOf('</main>');
   return open && close > open.index ? html.slice(open.index + open[0].length, close) : '';
 }
 
 /** Every id an HTML fragment declares. */
-export function idsOf(html: string): Set<string> {
+function idsOf(html: string): Set<string> {
   return new Set([...html.matchAll(ID)].map((match) => match[1]!));
 }
 
