@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDocument, partHrefs, partId, renameTakenIds } from '../../src/lib/print/compose.ts';
 import { withPageNumbers } from '../../src/lib/print/contents.ts';
+import { pdfMetadata } from '../../src/lib/print/pdf.ts';
 
 const page = (head: string, main: string) => `<html><head>${head}</head><body><main id="main">${main}</main><footer>f</footer></body></html>`;
 
@@ -64,5 +65,23 @@ describe('withPageNumbers', () => {
     expect(numbered).toBe(
       '<a href="#part-one" data-print-part>One</a><span class="portfolio__page" aria-label="page 3">3</span><a href="#part-two" data-print-part>Two</a><span class="portfolio__page" aria-label="page 14">14</span>',
     );
+  });
+});
+
+describe('pdfMetadata', () => {
+  const ld = (data: object) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+
+  it('reads a case study\'s TechArticle', () => {
+    const html = ld({ '@type': 'TechArticle', headline: 'Ledger', description: 'A ledger.', author: { name: 'Ankit' }, keywords: ['Kafka'] });
+    expect(pdfMetadata(html)).toEqual({ title: 'Ledger', author: 'Ankit', subject: 'A ledger.', keywords: ['Kafka'], modified: undefined });
+  });
+
+  it('reads the portfolio\'s ProfilePage: its name is the title, its Person the author', () => {
+    const html = ld({ '@type': 'ProfilePage', name: 'Ankit: portfolio', description: 'Backend.', mainEntity: { '@type': 'Person', name: 'Ankit', knowsAbout: ['Distributed data'] } });
+    expect(pdfMetadata(html)).toEqual({ title: 'Ankit: portfolio', author: 'Ankit', subject: 'Backend.', keywords: ['Distributed data'] });
+  });
+
+  it('refuses a page with neither', () => {
+    expect(() => pdfMetadata(ld({ '@type': 'WebPage' }))).toThrow(/TechArticle structured data[\s\S]*ProfilePage/);
   });
 });
