@@ -6,6 +6,7 @@ import diagrams from './src/lib/diagrams/index.ts';
 import contentLinks from './src/lib/content-links/index.ts';
 import ogImages from './src/lib/og/integration.ts';
 import caseStudyPdfs from './src/lib/print/integration.ts';
+import sitePlaceholders from './src/lib/site-config/integration.ts';
 import tailwindcss from '@tailwindcss/vite';
 import { site } from './src/site.config.ts';
 import { csp, securityHeaders } from './src/lib/security.ts';
@@ -33,6 +34,7 @@ export default defineConfig({
   output: 'static',
   // A diagram's full-size page is that diagram again, at natural size: not a page to index.
   integrations: [
+    sitePlaceholders(),
     diagrams(),
     contentLinks(),
     mdx(),

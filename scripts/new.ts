@@ -5,13 +5,19 @@
  *   npm run new -- case-study "Event Sourced Billing"
  *   npm run new -- article "Why Idempotency Keys Expire"
  *
- * Options: --root <folder> writes into another copy of the site (the tests use it).
+ * For an article it asks where the full article lives (optional: Enter for
+ * none), unless --url gives it or nobody is at the terminal.
+ *
+ * Options: --root <folder> writes into another copy of the site (the tests use it);
+ * --url <address> an article's URL.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import {
   articleTemplate,
+  articleUrlProblem,
   caseStudyTemplate,
   ENTRY_FOLDERS,
   nextOrder,
@@ -22,14 +28,14 @@ import {
   type EntryKind,
 } from '../src/lib/scaffold.ts';
 
-const USAGE = 'Usage: npm run new -- case-study "Title"   or   npm run new -- article "Title"';
+const USAGE = 'Usage: npm run new -- case-study "Title"   or   npm run new -- article "Title" [--url https://…]';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string' }, url: { type: 'string' } } });
 const [kind, ...titleWords] = positionals;
 const title = titleWords.join(' ').trim();
 if (kind !== 'case-study' && kind !== 'article') fail(`Say what to create: "case-study" or "article".\n${USAGE}`);
@@ -46,7 +52,21 @@ if (problem) fail(problem);
 
 const file = join(directory, `${slug}${extension}`);
 const order = nextOrder(sources);
-const content = kind === 'case-study' ? caseStudyTemplate({ title, order, sections: usualSections(sources) }) : articleTemplate({ title, order });
+/** An article's URL: --url, else asked for at the terminal (Enter for none), else none. */
+async function articleUrl(): Promise<string | undefined> {
+  let url = values.url?.trim();
+  if (url === undefined && process.stdin.isTTY) {
+    const terminal = createInterface({ input: process.stdin, output: process.stdout });
+    url = (await terminal.question('Where does the full article live? URL (optional; Enter for none): ')).trim();
+    terminal.close();
+  }
+  const problem = articleUrlProblem(url ?? '');
+  if (problem) fail(problem);
+  return url || undefined;
+}
+
+const content =
+  kind === 'case-study' ? caseStudyTemplate({ title, order, sections: usualSections(sources) }) : articleTemplate({ title, order, url: await articleUrl() });
 mkdirSync(directory, { recursive: true });
 // "wx": never overwrite, even a file that appeared since the check above.
 writeFileSync(file, content, { flag: 'wx' });

@@ -3,59 +3,16 @@
  * this file and the `content/` folder, and the site is yours.
  *
  * Values marked PLACEHOLDER are not known yet and must be replaced before the
- * site goes live (the README lists them).
+ * site goes live: every build lists those left in one warning, and the deploy
+ * workflow refuses to publish while any remain (the README says more).
  */
 
-interface SocialLink {
-  /** Shown as the link text and used as its accessible name. */
-  label: string;
-  href: string;
-}
+import { defineSiteConfig } from './lib/site-config/schema.ts';
 
-interface Discipline {
-  title: string;
-  description: string;
-}
+export type { SiteConfig } from './lib/site-config/schema.ts';
 
-export interface SiteConfig {
-  /** Canonical origin, no trailing slash. `SITE_URL` overrides it at build time. */
-  url: string;
-  /** Sub-path the site is served from ("/" or e.g. "/portfolio/"). `BASE_PATH` overrides it. */
-  base: string;
-  name: string;
-  /** Used for the <html lang> attribute and the RSS feed. */
-  locale: string;
-  positioning: string;
-  subline: string;
-  email: string;
-  social: SocialLink[];
-  seo: {
-    /** Appended to every page title except the home page's. */
-    titleSuffix: string;
-    description: string;
-  };
-  home: {
-    /** Slug of the case study shown as the hero's "Case Snapshot". */
-    heroCaseStudy: string;
-    /** Case study slugs, in the order the projects section lists them. */
-    projects: string[];
-    disciplinesIntro: string;
-    disciplines: Discipline[];
-    projectsIntro: string;
-    /** How many article summaries the home page shows. */
-    latestArticles: number;
-    about: string;
-    contact: string;
-  };
-  /** Each shared by the home page's section and the listing page it leads to. */
-  intros: {
-    caseStudies: string;
-    writing: string;
-  };
-  footer: string;
-}
-
-export const site: SiteConfig = {
+/** Checked against its schema (src/lib/site-config/schema.ts) when loaded: a mistake names its line here. */
+export const site = defineSiteConfig({
   url: 'https://ankit.example.com', // PLACEHOLDER: the deployed origin
   base: '/',
   name: 'Ankit',
@@ -112,4 +69,33 @@ export const site: SiteConfig = {
     writing: 'Summaries of recent articles on system design and backend engineering.',
   },
   footer: '© 2026 Ankit. All engineering rights reserved.',
-};
+  /** The site's own words around the author's: section titles, buttons, listing copy. Each has a default. */
+  labels: {
+    sections: {
+      disciplines: 'Core disciplines',
+      projects: 'Projects',
+      caseStudies: 'Case studies',
+      writing: 'Writing',
+      about: 'About',
+      contact: 'Contact',
+    },
+    actions: {
+      readCaseStudies: 'Read the case studies',
+      getInTouch: 'Get in touch',
+      allWriting: 'All writing, by topic',
+      portfolioPdf: 'Portfolio (PDF)',
+      caseStudyPdf: 'Download this case study (PDF)',
+      email: 'Email {email}',
+    },
+    caseStudyEnd: 'Next step',
+    onThisPage: 'On this page',
+    notFound: {
+      title: 'Page not found',
+      intro: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+    },
+    topicPage: {
+      title: 'Writing on {topic}',
+      intro: '{count} {articles} filed under {topic}.',
+    },
+  },
+});

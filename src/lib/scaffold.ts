@@ -100,14 +100,20 @@ export function caseStudyTemplate(options: { title: string; order: number; secti
   ].join('\n');
 }
 
-export function articleTemplate(options: { title: string; order: number }): string {
+/** An article's address as `npm run new` takes it: empty is none (the summary stands alone); anything else must be an http(s) URL. */
+export function articleUrlProblem(url: string): string | undefined {
+  if (url === '') return undefined;
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? undefined : `"${url}" is not an http(s) URL: give the full address (https://…), or none.`;
+}
+
+export function articleTemplate(options: { title: string; order: number; url?: string | undefined }): string {
   return [
     '---',
     `title: ${text(options.title)}`,
     `summary: ${todo('what the article argues, in two or three whole sentences.')}`,
     topicsLine,
     `order: ${options.order}   # 1 is the newest, and the home page shows the first few: renumber to move it up`,
-    '# url: https://…   # optional: where the full article lives',
+    options.url ? `url: ${text(options.url)}   # the title links here` : '# url: https://…   # optional: where the full article lives',
     '---',
     '',
   ].join('\n');

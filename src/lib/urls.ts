@@ -23,6 +23,9 @@ export const routes = {
   caseStudy: (slug: string) => href(`/case-studies/${slug}/`),
   /** Made at build time from the page's print stylesheet (src/lib/print/). */
   caseStudyPdf: (slug: string) => href(`/case-studies/${slug}.pdf`),
+  /** The profile and every case study in one file, for a hiring panel (printed from /portfolio/, src/lib/print/). */
+  portfolio: () => href('/portfolio/'),
+  portfolioPdf: () => href('/portfolio.pdf'),
   writing: () => href('/writing/'),
   topic: (topic: string) => href(`/writing/${topic}/`),
   /** Articles have no page of their own: they live on /writing/, one anchor each. */

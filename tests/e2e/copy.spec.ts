@@ -71,7 +71,7 @@ test('topics can be browsed without JavaScript', { tag: ANY_COLOUR_SCHEME }, asy
   const listed = page.getByRole('main').getByRole('article');
   await expect(listed).toHaveCount(count);
   for (const article of await listed.all()) {
-    await expect(article.getByRole('link', { name: 'Caching' })).toBeVisible();
+    await expect(article.getByRole('link', { name: 'Caching', exact: true })).toBeVisible();
   }
   await context.close();
 });

@@ -73,3 +73,51 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
   await document.destroy();
   return { pages, info };
 }
+
+interface PdfOutlineItem {
+  title: string;
+  /** 1-based page the entry opens at, when it resolves. */
+  page: number | undefined;
+  items: PdfOutlineItem[];
+}
+
+interface PdfLink {
+  /** 1-based page the link is on. */
+  from: number;
+  /** A link inside the document: the page it goes to (undefined when it does not resolve). */
+  to?: number | undefined;
+  /** The named destination it asks for, if any. */
+  name?: string | undefined;
+  /** A link out of the document. */
+  url?: string | undefined;
+}
+
+export interface PdfStructure {
+  outline: PdfOutlineItem[];
+  links: PdfLink[];
+}
+
+/** The document's outline (bookmarks) and every link annotation, with the pages they lead to. */
+export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
+  const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pageOf = async (destination: unknown): Promise<number | undefined> => {
+    const explicit = typeof destination === 'string' ? await document.getDestination(destination) : destination;
+    const ref = Array.isArray(explicit) ? explicit[0] : undefined;
+    if (ref === undefined || ref === null) return undefined;
+    return typeof ref === 'number' ? ref + 1 : (await document.getPageIndex(ref as Parameters<typeof document.getPageIndex>[0])) + 1;
+  };
+  type RawItem = { title: string; dest: unknown; items: RawItem[] };
+  const outlineOf = async (items: RawItem[] | null): Promise<PdfOutlineItem[]> =>
+    Promise.all((items ?? []).map(async (item) => ({ title: normalise(item.title), page: await pageOf(item.dest), items: await outlineOf(item.items) })));
+  const outline = await outlineOf((await document.getOutline()) as RawItem[] | null);
+  const links: PdfLink[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    for (const annotation of await (await document.getPage(number)).getAnnotations()) {
+      if (annotation.subtype !== 'Link') continue;
+      if (annotation.url) links.push({ from: number, url: annotation.url });
+      else if (annotation.dest) links.push({ from: number, name: typeof annotation.dest === 'string' ? annotation.dest : undefined, to: await pageOf(annotation.dest) });
+    }
+  }
+  await document.destroy();
+  return { outline, links };
+}

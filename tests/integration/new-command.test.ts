@@ -80,3 +80,18 @@ describe('npm run new -- case-study', () => {
     expect(existsSync(join(site, 'dist/case-studies/event-sourced-billing.pdf'))).toBe(true);
   }, 600_000);
 });
+
+describe('npm run new -- article', () => {
+  it('asks for no URL when none is at the terminal, and writes the one --url gives', () => {
+    const plain = run(newCommand, ['article', 'Why Idempotency Keys Expire']);
+    expect(plain.status, plain.output).toBe(0);
+    expect(readFileSync(join(site, 'content/articles/why-idempotency-keys-expire.md'), 'utf8')).toMatch(/^# url: https:\/\/… {3}# optional/m);
+
+    const linked = run(newCommand, ['article', 'Why Retries Need Jitter', '--url', 'https://blog.example.dev/jitter']);
+    expect(linked.status, linked.output).toBe(0);
+    expect(readFileSync(join(site, 'content/articles/why-retries-need-jitter.md'), 'utf8')).toMatch(/^url: "https:\/\/blog\.example\.dev\/jitter"/m);
+
+    expect(run(newCommand, ['article', 'Bad Address', '--url', 'blog/jitter'])).toMatchObject({ status: 1, output: expect.stringMatching(/not an http\(s\) URL/) });
+    expect(existsSync(join(site, 'content/articles/bad-address.md'))).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues, locateIssues } from '../../src/lib/frontmatter.ts';
-import { articleTemplate, caseStudyTemplate, nextOrder, slugFor, slugProblem, usualSections } from '../../src/lib/scaffold.ts';
+import { articleTemplate, articleUrlProblem, caseStudyTemplate, nextOrder, slugFor, slugProblem, usualSections } from '../../src/lib/scaffold.ts';
 import { articleSchema, caseStudySchema } from '../../src/lib/schemas.ts';
 
 /** The frontmatter as YAML would give it: enough of YAML for what the templates write. */
@@ -79,5 +79,20 @@ describe('the scaffold', () => {
     expect(articleSchema.safeParse(frontmatter(source)).success).toBe(false);
     const filled = source.replace(/"TODO: [^"]*"/g, '"A whole sentence."').replace('[TODO]', '[data]');
     expect(articleSchema.safeParse(frontmatter(filled)).success).toBe(true);
+  });
+
+  it('writes the article\'s URL when it is given, and the title links there', () => {
+    const source = articleTemplate({ title: 'Why Idempotency Keys Expire', order: 16, url: 'https://blog.example.dev/idempotency' })
+      .replace(/"TODO: [^"]*"/g, '"A whole sentence."')
+      .replace('[TODO]', '[data]');
+    expect(source).toMatch(/^url: "https:\/\/blog\.example\.dev\/idempotency"/m);
+    expect(articleSchema.parse(frontmatter(source)).url).toBe('https://blog.example.dev/idempotency');
+  });
+
+  it('takes no URL, or an http(s) one', () => {
+    expect(articleUrlProblem('')).toBeUndefined();
+    expect(articleUrlProblem('https://blog.dev/a')).toBeUndefined();
+    expect(articleUrlProblem('blog.dev/a')).toMatch(/is not an http\(s\) URL/);
+    expect(articleUrlProblem('ftp://blog.dev/a')).toMatch(/is not an http\(s\) URL/);
   });
 });

@@ -18,6 +18,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { writeWhole } from '../write-whole.ts';
+import { composeDocument, partHrefs } from './compose.ts';
+import { destinationPages, withPageNumbers } from './contents.ts';
 import { cssUrls, pdfCacheKey, pdfHref, pdfMetadata, pdfOptions, stylesheetHrefs, type PdfMetadata } from './pdf.ts';
 
 const MIME_TYPES: Record<string, string> = {
@@ -83,12 +85,22 @@ export default function caseStudyPdfs(): AstroIntegration {
         const stats = { printed: 0, cacheHits: 0, launches: 0 };
         try {
           for (const page of await htmlFiles(dist)) {
-            const html = await readFile(join(dist, page), 'utf8');
-            const href = pdfHref(html);
+            const own = await readFile(join(dist, page), 'utf8');
+            const href = pdfHref(own);
             if (!href) continue;
             const pageUrl = new URL(posix.join(basePath, page.replace(/(^|\/)index\.html$/, '$1')), origin);
             const target = distFile(new URL(href, pageUrl).pathname);
             if (!target) throw new Error(`${page}: its PDF link ${href} points outside the site.`);
+            // A page that lists parts (the portfolio) is printed with each part after it, as one document.
+            const parts = await Promise.all(
+              partHrefs(own).map(async (part) => {
+                const file = distFile(new URL(part, pageUrl).pathname);
+                const partHtml = file ? await readFile(file.endsWith('.html') ? file : join(file, 'index.html'), 'utf8').catch(() => undefined) : undefined;
+                if (partHtml === undefined) throw new Error(`${page}: its part ${part} is no page of the site.`);
+                return { href: part, html: partHtml };
+              }),
+            );
+            const html = parts.length > 0 ? composeDocument(own, parts) : own;
 
             const stylesheets = stylesheetHrefs(html).map((sheet) => new URL(sheet, pageUrl));
             const assets: Uint8Array[] = [];
@@ -118,18 +130,29 @@ export default function caseStudyPdfs(): AstroIntegration {
               return launched;
             });
             const context = await (await browser).newContext({ colorScheme: 'light', locale: 'en-GB', timezoneId: 'UTC' });
+            let served = html;
             await context.route('**/*', async (route) => {
               const url = new URL(route.request().url());
+              if (url.href === pageUrl.href) return route.fulfill({ body: served, contentType: 'text/html; charset=utf-8' });
               const file = url.origin === origin ? distFile(url.pathname) : undefined;
               const body = file ? await readFile(file).catch(() => undefined) : undefined;
               if (!body) return route.abort('blockedbyclient');
               return route.fulfill({ body, contentType: MIME_TYPES[posix.extname(file!)] ?? 'application/octet-stream' });
             });
             const tab = await context.newPage();
-            await tab.goto(pageUrl.href, { waitUntil: 'load' });
-            await tab.evaluate(() => document.fonts.ready);
             await tab.emulateMedia({ media: 'print' });
-            const pdf = await withMetadata(await tab.pdf(pdfOptions(metadata.author)), metadata);
+            const print = async () => {
+              await tab.goto(pageUrl.href, { waitUntil: 'load' });
+              await tab.evaluate(() => document.fonts.ready);
+              return tab.pdf(pdfOptions(metadata.author));
+            };
+            let printed = await print();
+            if (parts.length > 0) {
+              // Once more, with the page each part starts on beside its entry in the contents.
+              served = withPageNumbers(html, await destinationPages(printed));
+              printed = await print();
+            }
+            const pdf = await withMetadata(printed, metadata);
             await context.close();
 
             await mkdir(cacheDir, { recursive: true });

@@ -44,6 +44,9 @@ export interface PdfMetadata {
 interface TechArticleLd {
   '@type'?: unknown;
   headline?: unknown;
+  /** A ProfilePage's (the portfolio): its name is the title, its Person the author. */
+  name?: unknown;
+  mainEntity?: { name?: unknown; knowsAbout?: unknown };
   description?: unknown;
   author?: { name?: unknown };
   keywords?: unknown;
@@ -53,11 +56,19 @@ interface TechArticleLd {
 const JSON_LD = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g;
 
 export function pdfMetadata(html: string): PdfMetadata {
-  const article = [...html.matchAll(JSON_LD)]
-    .map((match) => JSON.parse(match[1] ?? '{}') as TechArticleLd)
-    .find((data) => data['@type'] === 'TechArticle');
+  const blocks = [...html.matchAll(JSON_LD)].map((match) => JSON.parse(match[1] ?? '{}') as TechArticleLd);
+  const article = blocks.find((data) => data['@type'] === 'TechArticle');
+  const profile = blocks.find((data) => data['@type'] === 'ProfilePage');
+  if (!article && profile && typeof profile.name === 'string' && typeof profile.mainEntity?.name === 'string') {
+    return {
+      title: profile.name,
+      author: profile.mainEntity.name,
+      subject: typeof profile.description === 'string' ? profile.description : undefined,
+      keywords: Array.isArray(profile.mainEntity.knowsAbout) ? profile.mainEntity.knowsAbout.map(String) : [],
+    };
+  }
   if (!article || typeof article.headline !== 'string' || typeof article.author?.name !== 'string') {
-    throw new Error('A page that offers a PDF must carry TechArticle structured data with a headline and an author (src/lib/structured-data.ts).');
+    throw new Error('A page that offers a PDF must carry TechArticle structured data with a headline and an author, or ProfilePage data naming its Person (src/lib/structured-data.ts).');
   }
   return {
     title: article.headline,

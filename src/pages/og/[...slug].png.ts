@@ -57,6 +57,15 @@ export const getStaticPaths = (async () => {
       }),
     },
     {
+      route: '/portfolio/',
+      card: textCard({
+        kind: 'Portfolio',
+        title: site.seo.titleSuffix,
+        summary: site.subline,
+        detail: { label: 'Case studies', text: caseStudyTitles },
+      }),
+    },
+    {
       route: '/case-studies/',
       card: textCard({
         kind: 'Portfolio',
