@@ -47,8 +47,8 @@ export const SCREENS: readonly Screen[] = [
 /** The figure's width where each placement shows it, on a 390 px phone and a 1280 px desktop (measured on the built pages). */
 export const CONTAINERS: Record<Placement, Record<Screen['name'], number>> = {
   inline: { phone: 374, desktop: 1088 },
-  card: { phone: 340, desktop: 1030 },
-  hero: { phone: 340, desktop: 1030 },
+  card: { phone: 340, desktop: 594 },
+  hero: { phone: 340, desktop: 594 },
   'full-size': { phone: 374, desktop: 1088 },
 };
 
