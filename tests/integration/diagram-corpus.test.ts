@@ -90,6 +90,13 @@ describe('the fixture corpus, rendered in Chromium', { timeout: 120_000 }, () =>
     expect(duplicates).toEqual([]);
   });
 
+  it('never cuts a word between two letters: an entity name too wide for the wrapping width keeps a line of its own', () => {
+    // Mermaid's documentation's ER example: SVG-text labels used to come out as "DELIVERY-ADDR" over "ESS".
+    const svg = cold.diagrams[files.indexOf('er-long-names.mmd')]?.svg ?? '';
+    const runs = [...svg.matchAll(/<tspan\b[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]);
+    for (const name of ['DELIVERY-ADDRESS', 'MANUFACTURER', 'LINE-ITEM', 'CUSTOMER']) expect(runs).toContain(name);
+  });
+
   it('draws icons as inline SVG, with no font icon and no "?" box', () => {
     for (const name of ['icons-architecture.mmd', 'icons-fontawesome.mmd', 'icons-shape.mmd']) {
       const svg = cold.diagrams[files.indexOf(name)]?.svg ?? '';

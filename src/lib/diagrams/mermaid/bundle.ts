@@ -1,6 +1,11 @@
 /**
- * The Mermaid bundle the render page loads: Mermaid's own, with one hot spot
- * made cheaper and nothing it draws changed.
+ * The Mermaid bundle the render page loads: Mermaid's own, with two changes,
+ * each found by the name esbuild keeps for it and checked by
+ * tests/unit/diagrams/mermaid-bundle.test.ts, which fails naming the function
+ * when a Mermaid release rewrites it (the page then loads Mermaid as published).
+ *
+ * 1. `assignWithDepth` (mermaid/src/assignWithDepth.ts) made cheaper, with
+ *    nothing it draws changed:
  *
  * Mermaid copies its whole config (about a thousand keys) on every
  * `getConfig()`, dozens of times a drawing, with `assignWithDepth`. That copy
@@ -13,8 +18,11 @@
  * result (tests/unit/diagrams/mermaid-bundle.test.ts holds the two functions
  * to the same results), at about half the cost.
  *
- * A Mermaid release that rewrites the function simply loads as published;
- * the unit test then says the speed-up no longer applies.
+ * 2. `splitWordToFitWidth` (mermaid/src/rendering-util/splitText.ts) keeps a
+ *    word whole. SVG-text labels (htmlLabels: false) wrap at the diagram's
+ *    wrapping width, and a single word wider than that is cut between two
+ *    letters ("DELIVERY-ADDR" over "ESS" in an ER diagram), where Mermaid's
+ *    own HTML labels keep it on a line of its own. Here it gets that line.
  */
 
 /** Where the function ends in the bundle: esbuild keeps its name as a string. */
@@ -52,11 +60,30 @@ export function cheaperAssignWithDepth(source: string): string {
   );
 }
 
-export function mermaidBundle(published: string): MermaidBundle {
+function cheaperConfigCopy(published: string): MermaidBundle {
   const span = assignWithDepthSpan(published);
   if (!span) return { code: published, patched: false };
   const original = published.slice(span.start, span.end);
   // Its two definitions (a nested object's placeholder, a plain value) or neither: half a change is another function.
   if ((original.match(DEFINE_KEY) ?? []).length !== 2) return { code: published, patched: false };
   return { code: published.slice(0, span.start) + cheaperAssignWithDepth(original) + published.slice(span.end), patched: true };
+}
+
+/** `splitWordToFitWidth(checkFit, word)` as minified: `function NAME(a,b){let c=…(b.content);return …(a,[],c,b.type)}`. */
+const splitWord = (name: string) =>
+  new RegExp(String.raw`function ${name.replaceAll('$', String.raw`\$`)}\(([\w$]+),([\w$]+)\)\{let [\w$]+=[\w$]+\(\2\.content\);return [\w$]+\(\1,\[\],[\w$]+,\2\.type\)\}`, 'g');
+
+/** `splitWordToFitWidth` answering with the whole word and nothing left over, or undefined where it is not as expected. */
+export function wholeWords(bundle: string): string | undefined {
+  const names = [...bundle.matchAll(/\b[\w$]+\(([\w$]+),"splitWordToFitWidth"\)/g)].map((match) => match[1] ?? '');
+  const [name] = names;
+  if (names.length !== 1 || !name) return undefined;
+  if ((bundle.match(splitWord(name)) ?? []).length !== 1) return undefined;
+  return bundle.replace(splitWord(name), (_, checkFit: string, word: string) => `function ${name}(${checkFit},${word}){return[${word},{content:"",type:${word}.type}]}`);
+}
+
+export function mermaidBundle(published: string): MermaidBundle {
+  const cheaper = cheaperConfigCopy(published);
+  const whole = wholeWords(cheaper.code);
+  return whole === undefined ? cheaper : { code: whole, patched: true };
 }
