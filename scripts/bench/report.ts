@@ -86,9 +86,14 @@ export function printReport(rows: readonly Row[]): void {
   const largest = rows.at(-1);
   if (largest) {
     const drawn = perDrawing(largest);
+    const extra = drawings(largest.cold) - largest.diagrams;
     console.log(
-      `bench: per drawing, the narrow layouts counted (${drawings(largest.cold)} drawings for ${largest.diagrams} fences): ` +
+      `bench: per drawing, the forms counted (${drawings(largest.cold)} drawings for ${largest.diagrams} fences): ` +
         `cold ${drawn.cold.toFixed(1)} ms/drawing, cold/floor ${drawn.ratio.toFixed(2)}`,
+    );
+    console.log(
+      `bench: forms beyond the author's drawing: ${(extra / largest.diagrams).toFixed(2)} per fence, ` +
+        `about ${((drawn.cold * extra) / largest.diagrams).toFixed(1)} ms of a cold build per fence`,
     );
     const cold = perDiagram(largest.cold, largest.none, largest.diagrams);
     const warm = perDiagram(largest.warm, largest.none, largest.diagrams);

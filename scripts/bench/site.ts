@@ -19,18 +19,59 @@ const FIXTURE_SOURCES = readdirSync(FIXTURES)
   .sort()
   .map((name) => readFileSync(join(FIXTURES, name), 'utf8').trimEnd());
 
-/** An Architecture Flow of its own per study, so no two studies share a diagram. */
+/**
+ * An Architecture Flow of its own per study, so no two studies share a diagram,
+ * in turn one of three shapes that each need another of the forms a phone gets
+ * (src/lib/diagrams/forms/): drawn left to right (the compact form, top to
+ * bottom), with long labels beside a group (the ELK form, labels wrapped), and
+ * wide at every rank (the left-to-right form for a desktop, the overview for a phone).
+ */
 function architectureFlow(study: number): string {
-  return [
-    'flowchart LR',
-    `  clients["Clients of service ${study}"] --> gateway["Gateway ${study}"]`,
-    `  subgraph core["Service ${study}"]`,
-    `    api["API ${study}"] --> worker["Worker ${study}"]`,
-    '  end',
-    '  gateway --> api',
-    `  worker -->|"writes ${study}"| store[("Store ${study}")]`,
-    `  worker -.->|"events"| bus["Event bus ${study}"]`,
-  ].join('\n');
+  const shapes = [
+    [
+      'flowchart LR',
+      `  clients["Clients of service ${study}"] --> gateway["Gateway ${study}"]`,
+      `  subgraph core["Service ${study}"]`,
+      `    api["API ${study}"] --> worker["Worker ${study}"]`,
+      '  end',
+      '  gateway --> api',
+      `  worker -->|"writes ${study}"| store[("Store ${study}")]`,
+      `  worker -.->|"events"| bus["Event bus ${study}"]`,
+    ],
+    [
+      'flowchart TB',
+      `  clients["Clients of service ${study}"] --> edge["Edge routing for every region"]`,
+      `  edge -->|"nearest region"| gateway`,
+      `  subgraph region["Region ${study}, built like every other region"]`,
+      `    gateway["API gateway"] -->|"check"| limiter["Request limiter"]`,
+      '    gateway -->|"allow"| api["Core service APIs"]',
+      '    limiter -->|"script"| store[("Shared counter store")]',
+      '  end',
+      `  limiter -.->|"usage summaries"| sync["Usage sync ${study}"]`,
+      '  sync <-.->|"summaries both ways"| others["Every other region"]',
+    ],
+    [
+      'flowchart TB',
+      `  clients["API clients ${study}"] --> facade["Routing facade"]`,
+      '  facade -->|"commands"| cmd["Command handlers"]',
+      '  facade -->|"queries"| query["Query API"]',
+      '  subgraph write["Write side"]',
+      '    cmd -->|"append"| log[("Event store and outbox")]',
+      '    log --> relay["Outbox relay"]',
+      '  end',
+      '  subgraph read["Read side"]',
+      '    bus["Event bus"] --> proj["Projections"]',
+      '    proj --> views[("Read models")]',
+      '    query --> views',
+      '  end',
+      '  relay --> bus',
+      '  facade -.->|"not migrated"| legacy["Legacy monolith"]',
+      '  legacy -.->|"change capture"| acl["Anti-corruption layer"]',
+      '  acl -.->|"imports"| log',
+      '  bus -.->|"sync back"| legacy',
+    ],
+  ];
+  return (shapes[study % shapes.length] ?? []).join('\n');
 }
 
 /** The study's second diagram: one of the fixture types in turn, made unique by a comment. */

@@ -11,7 +11,7 @@ import { hexToRgb } from './support.ts';
 
 const PAGES = ['./', 'case-studies/telemetry-pipeline/', 'case-studies/sliding-window-rate-limiter/', 'case-studies/cqrs-ledger/'];
 
-/** The layout of each diagram that the page shows (a figure may hold a narrow one too, hidden). */
+/** The form of each diagram that the page shows (a figure may hold others, hidden: src/lib/diagrams/forms/). */
 const diagrams = (page: Page) => page.locator('figure.diagram svg[role="img"]').filter({ visible: true });
 
 /** The theme the page shows right now, as the site decides it (toggle first, then the OS). */

@@ -1,9 +1,9 @@
 /**
  * The home page read to the end on a phone (390 × 844): at most ten screens,
  * and no diagram shown twice in the same form on any page, on either screen. A fence's forms (its
- * author's layout, the compact top-to-bottom one, an overview) differ by the
- * figure's data attributes, the layout shown and its drawing's viewBox; the
- * same root id with all of those equal is the same drawing twice.
+ * author's drawing, the compact, ELK and wide ones, an overview; src/lib/diagrams/forms/) differ
+ * by the form shown and its drawing's viewBox; the same root id with both equal is the same
+ * drawing twice.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ANY_COLOUR_SCHEME } from './options.ts';
@@ -15,7 +15,7 @@ const MAX_SCREENS = 10;
 interface ShownFigure {
   /** The diagram's root id, without the suffix each use on a page adds. */
   root: string;
-  /** What tells its forms apart: the figure's data attributes, the layout shown, its viewBox. */
+  /** What tells its forms apart: the form shown and its viewBox. */
   form: string;
   where: string;
 }
@@ -25,13 +25,10 @@ async function shownFigures(page: Page): Promise<ShownFigure[]> {
     figures.map((figure) => {
       const fullSize = figure.querySelector<HTMLAnchorElement>('a.diagram__full-size')?.getAttribute('href') ?? '';
       const root = /\/([^/]+)\/$/.exec(fullSize)?.[1] ?? /^mmd-[0-9a-f]+/.exec(figure.id)?.[0] ?? figure.id;
-      const shown = [...figure.querySelectorAll<SVGSVGElement>('svg.diagram__layout')].filter((svg) => getComputedStyle(svg).display !== 'none');
-      const data = Object.entries((figure as HTMLElement).dataset)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, value]) => `${key}=${value}`);
-      const layouts = shown.map((svg) => `${[...svg.classList].filter((name) => name.startsWith('diagram__layout--')).join(' ')} ${svg.getAttribute('viewBox')}`);
+      const shown = [...figure.querySelectorAll<SVGSVGElement>('svg.diagram__form')].filter((svg) => getComputedStyle(svg).display !== 'none');
+      const forms = shown.map((svg) => `${svg.getAttribute('data-form')} ${svg.getAttribute('viewBox')}`);
       const section = figure.closest('section[id], article[aria-labelledby]');
-      return { root, form: [...data, ...layouts].join(' | '), where: section?.id || section?.getAttribute('aria-labelledby') || figure.id };
+      return { root, form: forms.join(' | '), where: section?.id || section?.getAttribute('aria-labelledby') || figure.id };
     }),
   );
 }
