@@ -63,7 +63,7 @@ export async function renderForms(renderer: DiagramRenderer, source: string, met
   const author = await renderer.render(source);
   if (!author.ok) return author;
   const forms: Form[] = [{ name: 'author', diagram: author.diagram }];
-  const done = (pin = pinned.pin): FormsResult => ({ ok: true, forms: { forms, pin } });
+  const done = (): FormsResult => ({ ok: true, forms: { forms, pin: pinned.pin } });
   if (pinned.pin === 'wide') return done();
 
   const { type, graph, accTitle } = author.diagram;
@@ -99,7 +99,11 @@ export function formsFor(forms: DiagramForms, placement: Placement): Form[] {
   return keptForms(candidates, placement);
 }
 
-/** Where a pinned or unfitting form scrolls: its width at the floor on the narrowest screen it scrolls on, for the build's warning. */
+/**
+ * For the build's warning: how wide, labels at the floor, the narrowest of
+ * `forms` is on the first screen where none is seen whole; undefined when one
+ * always is.
+ */
 export function scrollingWidth(forms: readonly Form[], placement: Placement): number | undefined {
   for (const screen of SCREENS) {
     const width = CONTAINERS[placement][screen.name];
@@ -109,7 +113,7 @@ export function scrollingWidth(forms: readonly Form[], placement: Placement): nu
   return undefined;
 }
 
-const formClass = (name: FormName) => `diagram__form--${name}`;
+export const formClass = (name: FormName) => `diagram__form--${name}`;
 
 /**
  * The figure's own rules (scoped by its id): per screen, per run of container
@@ -122,7 +126,7 @@ export function formRules(figureId: string, forms: readonly Form[], placement: P
       const range = [from > 0 ? `(width >= ${from}px)` : '', Number.isFinite(to) ? `(width < ${to}px)` : ''].filter(Boolean).join(' and ');
       const shown = forms.map((other) => `${scope} .${formClass(other.name)}{display:${other === form ? 'block' : 'none'}}`).join('');
       const cue = whole ? '' : `${scope} .diagram__scroll-cue{display:flex}`;
-      const rules = forms.length > 1 || cue ? `${forms.length > 1 ? shown : ''}${cue}` : '';
+      const rules = `${forms.length > 1 ? shown : ''}${cue}`;
       return rules && (range ? `@container diagram ${range}{${rules}}` : rules);
     });
     const body = runs.join('');
@@ -130,5 +134,5 @@ export function formRules(figureId: string, forms: readonly Form[], placement: P
   }).join('');
 }
 
+/** The fence's own drawing (its compact form, when pinned narrow): what names it and its full-size page. */
 export const diagramOf = (forms: DiagramForms): RenderedDiagram => forms.forms[0]!.diagram;
-export { formClass };
