@@ -9,8 +9,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fontFaces } from '../../src/design-tokens.ts';
-import { mermaidConfig, normaliseSvg, optimiseSvg, withRenderPage } from '../../src/lib/diagrams/testing.ts';
+import { initializeRenderPage, mermaidConfig, normaliseSvg, optimiseSvg, PAGE_GLOBALS, renderPageAssets, withRenderPage } from '../../src/lib/diagrams/testing.ts';
 import { astroCli } from '../astro-cli.ts';
 import type { BenchSite } from './site.ts';
 
@@ -90,22 +89,9 @@ interface Floor {
 async function floor(diagrams: readonly string[]): Promise<Floor> {
   const opening = performance.now();
   return withRenderPage(ROOT, async (page) => {
-    await page.evaluate(`(async (config) => {
-      await document.fonts.load('16px "${fontFaces.sans.family}"');
-      window.mermaid.initialize(config);
-    })(${JSON.stringify(mermaidConfig())})`);
+    await initializeRenderPage(page, renderPageAssets(ROOT), mermaidConfig());
     const startMs = performance.now() - opening;
-    const loop: Omit<Floor, 'startMs'> = await page.evaluate(`(async (diagrams) => {
-      const svgs = [];
-      let firstMs = 0;
-      const started = performance.now();
-      for (let index = 0; index < diagrams.length; index += 1) {
-        const { svg, diagramType } = await window.mermaid.render('floor' + index, diagrams[index]);
-        if (index === 0) firstMs = performance.now() - started;
-        svgs.push({ svg, type: diagramType });
-      }
-      return { ms: performance.now() - started, firstMs, svgs };
-    })(${JSON.stringify(diagrams)})`);
+    const loop: Omit<Floor, 'startMs'> = await page.evaluate(`window.${PAGE_GLOBALS.renderBare}(${JSON.stringify(diagrams)})`);
     return { ...loop, startMs };
   });
 }

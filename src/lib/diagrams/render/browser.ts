@@ -135,13 +135,8 @@ export class MermaidBrowser {
 
 /** Loads the site's font (labels are measured in it) and hands Mermaid its config. */
 export async function initializeRenderPage(page: Page, assets: RenderPageAssets, mermaidConfig: Record<string, unknown>): Promise<void> {
-  await page.evaluate(
-    `(async (config) => {
-      await Promise.all([document.fonts.load('400 16px ${assets.labelFamily}'), document.fonts.load('700 16px ${assets.labelFamily}')]);
-      window.${PAGE_GLOBALS.config} = config;
-      window.mermaid.initialize(config);
-    })(${JSON.stringify(mermaidConfig)})`,
-  );
+  // A call of the page's own function (page/main.ts) with JSON arguments: no code of Node's crosses over.
+  await page.evaluate(`window.${PAGE_GLOBALS.initialize}(${JSON.stringify(mermaidConfig)}, ${JSON.stringify(assets.labelFamily)})`);
 }
 
 /**

@@ -11,7 +11,7 @@ import { fontFaces, fontStack } from '../../../design-tokens.ts';
 import { writeWhole } from '../../write-whole.ts';
 import { mermaidBundle } from '../mermaid/bundle.ts';
 import { iconPackFiles } from '../mermaid/icons.ts';
-import { PAGE_GLOBALS } from './page/protocol.ts';
+import { ICON_PACKS_ELEMENT, PAGE_GLOBALS } from './page/protocol.ts';
 
 export { PAGE_GLOBALS, type MermaidJob, type MermaidOutcome } from './page/protocol.ts';
 
@@ -98,8 +98,8 @@ function renderPageHtml(assets: RenderPageAssets, mermaidScript: string, pageCod
 <link rel="stylesheet" href="${pathToFileURL(assets.fontStylesheet).href}">
 <style>body { margin: 0; font-family: ${assets.fontFamily}; font-size: 16px; }</style>
 <script src="${pathToFileURL(mermaidScript).href}"></script>
+<script type="application/json" id="${ICON_PACKS_ELEMENT}">${JSON.stringify(Object.keys(assets.iconPacks)).replace(/</g, '\\u003c')}</script>
 <script>${pageCode.replace(/<\/script/gi, '<\\/script')}</script>
-<script>window.mermaid.registerIconPacks(${JSON.stringify(Object.keys(assets.iconPacks))}.map((name) => ({ name, loader: () => window.${PAGE_GLOBALS.iconPack}(name) })));</script>
 </head>
 <body></body>
 </html>

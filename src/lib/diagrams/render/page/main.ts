@@ -7,7 +7,7 @@
  */
 import { GANTT_TODAY, missingInternals, parseErrorLine, type MermaidApi } from './mermaid-internals.ts';
 import { parsedViews } from './parsed.ts';
-import { PAGE_GLOBALS, type MermaidJob, type MermaidOutcome } from './protocol.ts';
+import { ICON_PACKS_ELEMENT, PAGE_GLOBALS, type BareRenders, type MermaidJob, type MermaidOutcome } from './protocol.ts';
 
 declare global {
   interface Window {
@@ -128,5 +128,32 @@ async function renderJobs(jobs: MermaidJob[]): Promise<MermaidOutcome[]> {
   return results;
 }
 
+/** Labels are measured in the site's font: both weights loaded before the first drawing. */
+async function initialize(config: Record<string, unknown>, labelFamily: string): Promise<void> {
+  await Promise.all([document.fonts.load(`400 16px ${labelFamily}`), document.fonts.load(`700 16px ${labelFamily}`)]);
+  window[PAGE_GLOBALS.config] = config;
+  window.mermaid.initialize(config);
+}
+
+/** Mermaid as it draws by itself, one source after another, timed: the bench's floor. */
+async function renderBare(sources: string[]): Promise<BareRenders> {
+  const svgs: BareRenders['svgs'] = [];
+  let firstMs = 0;
+  const started = performance.now();
+  for (const [index, source] of sources.entries()) {
+    const { svg, diagramType } = await window.mermaid.render(`floor${index}`, source);
+    if (index === 0) firstMs = performance.now() - started;
+    svgs.push({ svg, type: diagramType });
+  }
+  return { ms: performance.now() - started, firstMs, svgs };
+}
+
+// Icons are drawn from the packs installed from npm, each loaded through Node when a diagram first asks.
+const iconPacks = JSON.parse(document.getElementById(ICON_PACKS_ELEMENT)?.textContent ?? '[]') as string[];
+const loadPack = (name: string) => (window[PAGE_GLOBALS.iconPack] as (pack: string) => Promise<unknown>)(name);
+window.mermaid.registerIconPacks(iconPacks.map((name) => ({ name, loader: () => loadPack(name) })));
+
+window[PAGE_GLOBALS.initialize] = initialize;
 window[PAGE_GLOBALS.render] = renderJobs;
+window[PAGE_GLOBALS.renderBare] = renderBare;
 window[PAGE_GLOBALS.checkInternals] = () => missingInternals(window.mermaid);
