@@ -76,7 +76,7 @@ describe('npm run new -- case-study', () => {
     expect(status, output).toBe(0);
     const page = readFileSync(join(site, 'dist/case-studies/event-sourced-billing/index.html'), 'utf8');
     expect(page).toContain('>Event Sourced Billing</h1>');
-    expect(page).toMatch(/<figure class="diagram"[^>]*>.*?<svg/s);
+    expect(page).toMatch(/<figure class="diagram\b[^"]*"[^>]*>.*?<svg/s);
     expect(existsSync(join(site, 'dist/case-studies/event-sourced-billing.pdf'))).toBe(true);
   }, 600_000);
 });
