@@ -70,6 +70,7 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
             caseStudyDirs,
             fullSizeBase: joinBase(config.base, '/diagrams/'),
             onErrors: (file, errors) => reportErrors?.(file, errors),
+            keepGoing: command === 'dev',
           }),
         );
         injectScript('page-ssr', `import ${JSON.stringify(fileURLToPath(new URL('../diagrams.css', import.meta.url)))};`);
@@ -84,7 +85,7 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         if (failure) throw failure;
       },
       'astro:server:setup': ({ server, logger }) => {
-        const report = overlayReporter(server);
+        const report = overlayReporter(server, logger);
         reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
         // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
