@@ -7,8 +7,8 @@
  *   checks every file's images before anything is bundled.
  * - After a build, every link in the content folders is checked against the
  *   pages Astro generated and the files of public/ (check.ts, site.ts).
- * - In `astro dev`, the same checks run against the dev server at start and
- *   whenever a content file changes; problems go to the overlay.
+ * - In `astro dev`, the same checks run against the dev server once the first
+ *   page is served and whenever a content file changes; problems go to the overlay.
  */
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorPayload, ViteDevServer } from 'vite';
 import { combineContentErrors, type ContentError } from '../content-error.ts';
+import { afterNextPage } from '../dev-next-page.ts';
 import { joinBase } from '../urls.ts';
 import { deadLinks, type Site } from './check.ts';
 import { documentReferences, type DocumentFormat } from './collect.ts';
@@ -140,10 +141,11 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
         const schedule = (file?: string) => {
           if (file !== undefined && !isContent(file)) return;
           clearTimeout(pending);
-          // Wait for the change to settle: Astro re-syncs the collection first.
-          pending = setTimeout(() => void run().catch((error: unknown) => logger.error(String(error))), 300);
+          // Wait for the change to settle (Astro re-syncs the collection first), then for the page the
+          // author is reloading: the check renders the pages that content links to.
+          pending = setTimeout(() => afterNextPage(server, () => void run().catch((error: unknown) => logger.error(String(error)))), 300);
         };
-        server.httpServer?.once('listening', () => schedule());
+        schedule();
         server.watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);
       },
     },

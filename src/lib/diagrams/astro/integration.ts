@@ -17,6 +17,7 @@ import { architectureFlowErrors, renderContentDiagrams } from './content-scan.ts
 import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
+import { afterNextPage } from '../../dev-next-page.ts';
 import { joinBase } from '../../urls.ts';
 
 export interface DiagramsOptions {
@@ -88,24 +89,27 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         const report = overlayReporter(server, logger);
         reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
-        // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
-        // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
-        if (command === 'dev') {
-          const started = performance.now();
-          void sharedPipeline()
-            .warm()
-            .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
-        }
-        // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
-        // every diagram once at start, so a broken one is on the overlay from the first page.
-        void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(
-          ({ errors }) => {
-            for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
-          },
-          // The browser failing (or closed by a sync that stopped early) must not take the server down:
-          // each page's own render says what went wrong.
-          (error: unknown) => logger.warn(`the start-up look at every diagram stopped: ${error instanceof Error ? error.message : String(error)}`),
-        );
+        // Both wait for the first page to be served (dev-next-page.ts): it must not share the machine with them.
+        afterNextPage(server, () => {
+          // The first diagram edit must not wait for Chromium to start: open it (and warm Mermaid) now.
+          // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
+          if (command === 'dev') {
+            const started = performance.now();
+            void sharedPipeline()
+              .warm()
+              .then((ready) => ready && logger.info(`browser ready for diagram edits in ${Math.round(performance.now() - started)} ms`));
+          }
+          // Astro keeps a Markdown entry's last render across restarts, failed or not: look at
+          // every diagram once at start, so a broken one is on the overlay from the first page.
+          void renderContentDiagrams({ pipeline: sharedPipeline(), root, contentDirs, caseStudyDirs }).then(
+            ({ errors }) => {
+              for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
+            },
+            // The browser failing (or closed by a sync that stopped early) must not take the server down:
+            // each page's own render says what went wrong.
+            (error: unknown) => logger.warn(`the start-up look at every diagram stopped: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        });
       },
       'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
       'astro:build:start': async ({ logger }) => {
