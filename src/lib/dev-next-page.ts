@@ -32,7 +32,8 @@ function watch(server: ViteDevServer): PageWatch {
     for (const task of tasks) task();
   };
   server.middlewares.use((request, response, next) => {
-    if (isPage(request.url)) response.once('finish', flush);
+    // A page served whole: not an answer given while the server is still starting (a 404 then).
+    if (isPage(request.url)) response.once('finish', () => response.statusCode === 200 && String(response.getHeader('content-type')).includes('text/html') && flush());
     next();
   });
   server.httpServer?.once('listening', () => {
