@@ -40,12 +40,14 @@ export interface CollectionSchemas {
   draft: ZodType;
 }
 
-export function withFrontmatterLines(loader: Loader, schemas: CollectionSchemas): Loader {
+/** One schema for both (a collection with no placeholders to let through), or the build's and the draft's. */
+export function withFrontmatterLines(loader: Loader, schemas: ZodType | CollectionSchemas): Loader {
+  const { build, draft } = 'safeParse' in schemas ? { build: schemas, draft: schemas } : schemas;
   return {
     ...loader,
     load: (context) => {
       const dev = context.watcher !== undefined;
-      const schema = dev ? schemas.draft : schemas.build;
+      const schema = dev ? draft : build;
       return loader.load({
         ...context,
         parseData: async (props) => {
