@@ -121,7 +121,7 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
         const report = overlay(server, logger);
         const run = async () => {
           const local = server.resolvedUrls?.local[0];
-          if (!local) return;
+          if (!local) return false;
           const site = devSite({
             origin: new URL(joinBase(base, '/'), new URL(local).origin),
             routes,
@@ -135,12 +135,13 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
           });
           const files = contentFiles(contentDirs);
           report([...imageErrors(files, root), ...(await checkContent(files, site, root))]);
+          return true;
         };
         // The first check says when it is done: the dev server's start-up work is over (npm run bench:dev waits for it).
         let started: number | undefined = performance.now();
-        const checked = () => {
-          if (started !== undefined) logger.info(`links in content checked in ${Math.round(performance.now() - started)} ms`);
-          started = undefined;
+        const checked = (ran: boolean) => {
+          if (ran && started !== undefined) logger.info(`links in content checked in ${Math.round(performance.now() - started)} ms`);
+          if (ran) started = undefined;
         };
         const isContent = (file: string) => /\.mdx?$/i.test(file) && contentDirs.some((directory) => file.startsWith(`${directory}/`));
         let pending: ReturnType<typeof setTimeout> | undefined;
