@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import diagrams from './src/lib/diagrams/index.ts';
 import contentLinks from './src/lib/content-links/index.ts';
+import placeholderCheck from './src/lib/placeholder-check.ts';
 import ogImages from './src/lib/og/integration.ts';
 import caseStudyPdfs from './src/lib/print/integration.ts';
 import sitePlaceholders from './src/lib/site-config/integration.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
   output: 'static',
   // A diagram's full-size page is that diagram again, at natural size: not a page to index.
   integrations: [
+    // First: a build with TODO placeholders left in the content stops before anything else starts.
+    placeholderCheck(),
     sitePlaceholders(),
     diagrams(),
     contentLinks(),

@@ -7,7 +7,7 @@
  * browser Playwright downloaded (`npx playwright install chromium`).
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',
@@ -23,6 +23,9 @@ export function findChromium(): string | undefined {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
   const onMachine = SYSTEM_CHROMIUMS.find((path) => existsSync(path));
   if (onMachine) return onMachine;
+  // Loaded only here, the last resort: playwright-core takes a second or more to load, and
+  // `npm run dev` and `npm run build` ask this question before they start.
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
   const playwrights = chromium.executablePath();
   return playwrights && existsSync(playwrights) ? playwrights : undefined;
 }

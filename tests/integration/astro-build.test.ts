@@ -95,13 +95,13 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
     });
 
     it.each([
-      ['a diagram Mermaid cannot parse', 'content/notes/broken.md:12: mermaid diagram (fence at line 9, diagram line 3):', "Expecting 'AMP'"],
-      ['an empty fence', 'content/notes/empty.mdx:7: mermaid diagram (fence at line 7):', 'The ```mermaid fence is empty.'],
-      ['an unknown diagram type', 'content/notes/unknown.md:8: mermaid diagram (fence at line 7, diagram line 1):', 'Unknown diagram type "notADiagram"'],
+      ['a diagram Mermaid cannot parse', 'content/notes/broken.md:12: mermaid diagram: the arrow "-->" at the end of this line leads nowhere.', 'Fix: write the node it goes to after it'],
+      ['an empty fence', 'content/notes/empty.mdx:7: mermaid diagram:', 'The ```mermaid fence is empty.'],
+      ['an unknown diagram type', 'content/notes/unknown.md:8: mermaid diagram: "notADiagram" is not a diagram type Mermaid knows.', 'Fix: start the diagram with its type'],
       ['a case study without its Architecture Flow', 'content/case-studies/no-flow.mdx:1: This case study has no Architecture Flow diagram', ''],
-      ['a diagram past Mermaid\'s size limit', 'content/notes/too-large.md:5: mermaid diagram (fence at line 5):', 'Split it into smaller diagrams'],
-      ['Mermaid\'s error picture', 'content/notes/error-glyph.mdx:8: mermaid diagram (fence at line 7, diagram line 1):', 'Replace it with the diagram you mean'],
-      ['an unknown icon', 'content/notes/unknown-icon.md:8: mermaid diagram (fence at line 5, diagram line 3):', 'Unknown icon "logos:no-such-logo"'],
+      ['a diagram past Mermaid\'s size limit', 'content/notes/too-large.md:5: mermaid diagram:', 'Split it into smaller diagrams'],
+      ['Mermaid\'s error picture', 'content/notes/error-glyph.mdx:8: mermaid diagram:', 'Replace it with the diagram you mean'],
+      ['an unknown icon', 'content/notes/unknown-icon.md:8: mermaid diagram:', 'Unknown icon "logos:no-such-logo"'],
     ])('names the file and line of %s, with the reason', (_problem, location, reason) => {
       expect(result.output).toContain(location);
       expect(result.output).toContain(reason);

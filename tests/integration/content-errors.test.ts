@@ -111,7 +111,7 @@ describe('author mistakes stop the build at the author\'s line', { timeout: 900_
       file: LEDGER,
       edits: { [LEDGER]: insertBefore('## Design choices', '```mermaid\nflowchart LR\n  A --> B\n  B -->\n```\n\n') },
       location: `${LEDGER}:16`,
-      says: 'mermaid diagram (fence at line 13, diagram line 3)',
+      says: 'mermaid diagram: the arrow "-->" at the end of this line leads nowhere.',
     },
     {
       mistake: 'a link to a page that does not exist',

@@ -1,7 +1,9 @@
 /**
  * `npm run new`, end to end, in a copy of the site: scaffold a case study, see
- * the build refuse it with the file and line of each placeholder, fill them
- * in, build, and find the page (with its diagram and its PDF).
+ * the build refuse it with the file and line of each placeholder, see it in
+ * `npm run dev` with its placeholders listed on the page, see the build refuse
+ * a TODO left in the body, fill them in, build, and find the page (with its
+ * diagram and its PDF).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroCli } from '../../scripts/astro-cli.ts';
 import { copyProjectSite } from '../../scripts/site-copy.ts';
+import { startDevServer } from '../support/dev-server.ts';
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 const newCommand = join(project, 'scripts/new.ts');
@@ -37,6 +40,14 @@ beforeAll(() => {
 afterAll(() => {
   if (site) rmSync(site, { recursive: true, force: true });
 });
+
+/** Every placeholder replaced with words of the author's. */
+const fillIn = (source: string) =>
+  source
+    .replace(/"TODO: [^"]*"/g, '"Bill customers from an append-only log of usage events."')
+    .replace('[TODO]', '[data, architecture]')
+    .replaceAll(/^TODO:? (.*)$/gm, 'Written.')
+    .replace(/accDescr: TODO.*$/m, 'accDescr: A client calls the service, which writes to the store.');
 
 describe('npm run new -- case-study', () => {
   const file = () => join(site, 'content/case-studies/event-sourced-billing.mdx');
@@ -65,13 +76,39 @@ describe('npm run new -- case-study', () => {
     expect(output).toContain(`content/case-studies/event-sourced-billing.mdx:${lineOf('topics')}  topics.0: unknown topic "TODO"`);
   }, 120_000);
 
+  it('is shown by npm run dev, with a banner listing each placeholder with its file and line', async () => {
+    const lines = readFileSync(file(), 'utf8').split('\n');
+    const server = await startDevServer(site);
+    try {
+      const response = await fetch(`${server.origin}/case-studies/event-sourced-billing/`);
+      const html = await response.text();
+      expect(response.status, server.log()).toBe(200);
+      expect(html).toContain('>Event Sourced Billing</h1>');
+      const banner = /<aside[^>]*data-placeholder-banner[^>]*>([\s\S]*?)<\/aside>/.exec(html)?.[1] ?? '';
+      const listed = [...banner.matchAll(/content\/case-studies\/event-sourced-billing\.mdx:(\d+)/g)].map((match) => Number(match[1]));
+      const expected = lines.flatMap((line, index) => (/\bTODO\b/.test(line) ? [index + 1] : []));
+      expect(listed).toEqual(expected);
+      expect(banner).toContain('TODO: write this section.');
+      expect(server.log()).not.toMatch(/\[ERROR\]/);
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
+
+  it('is refused by the build while a TODO is left in its body, naming the file and line', () => {
+    const headerFilled = fillIn(readFileSync(file(), 'utf8'));
+    const lines = headerFilled.split('\n');
+    const body = lines.lastIndexOf('Written.');
+    lines[body] = 'TODO: write this section.';
+    writeFileSync(file(), lines.join('\n'));
+    const { status, output } = run(astroCli, ['build']);
+    expect(status).not.toBe(0);
+    expect(output).toContain('A TODO placeholder from `npm run new` is still in the content:');
+    expect(output).toContain(`content/case-studies/event-sourced-billing.mdx:${body + 1}  TODO: write this section.`);
+  }, 120_000);
+
   it('builds into a page, with its diagram and its PDF, once filled in', () => {
-    const filled = readFileSync(file(), 'utf8')
-      .replace(/"TODO: [^"]*"/g, '"Bill customers from an append-only log of usage events."')
-      .replace('[TODO]', '[data, architecture]')
-      .replaceAll(/^TODO:? (.*)$/gm, 'Written.')
-      .replace(/accDescr: TODO.*$/m, 'accDescr: A client calls the service, which writes to the store.');
-    writeFileSync(file(), filled);
+    writeFileSync(file(), fillIn(readFileSync(file(), 'utf8')));
     const { status, output } = run(astroCli, ['build']);
     expect(status, output).toBe(0);
     const page = readFileSync(join(site, 'dist/case-studies/event-sourced-billing/index.html'), 'utf8');

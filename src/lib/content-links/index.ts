@@ -7,8 +7,8 @@
  *   checks every file's images before anything is bundled.
  * - After a build, every link in the content folders is checked against the
  *   pages Astro generated and the files of public/ (check.ts, site.ts).
- * - In `astro dev`, the same checks run against the dev server at start and
- *   whenever a content file changes; problems go to the overlay.
+ * - In `astro dev`, the same checks run against the dev server once the first
+ *   page is served and whenever a content file changes; problems go to the overlay.
  */
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger, IntegrationResolvedRoute } from 'astro';
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorPayload, ViteDevServer } from 'vite';
 import { combineContentErrors, type ContentError } from '../content-error.ts';
+import { afterNextPage } from '../dev-next-page.ts';
 import { joinBase } from '../urls.ts';
 import { deadLinks, type Site } from './check.ts';
 import { documentReferences, type DocumentFormat } from './collect.ts';
@@ -120,7 +121,7 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
         const report = overlay(server, logger);
         const run = async () => {
           const local = server.resolvedUrls?.local[0];
-          if (!local) return;
+          if (!local) return false;
           const site = devSite({
             origin: new URL(joinBase(base, '/'), new URL(local).origin),
             routes,
@@ -134,16 +135,24 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
           });
           const files = contentFiles(contentDirs);
           report([...imageErrors(files, root), ...(await checkContent(files, site, root))]);
+          return true;
+        };
+        // The first check says when it is done: the dev server's start-up work is over (npm run bench:dev waits for it).
+        let started: number | undefined = performance.now();
+        const checked = (ran: boolean) => {
+          if (ran && started !== undefined) logger.info(`links in content checked in ${Math.round(performance.now() - started)} ms`);
+          if (ran) started = undefined;
         };
         const isContent = (file: string) => /\.mdx?$/i.test(file) && contentDirs.some((directory) => file.startsWith(`${directory}/`));
         let pending: ReturnType<typeof setTimeout> | undefined;
         const schedule = (file?: string) => {
           if (file !== undefined && !isContent(file)) return;
           clearTimeout(pending);
-          // Wait for the change to settle: Astro re-syncs the collection first.
-          pending = setTimeout(() => void run().catch((error: unknown) => logger.error(String(error))), 300);
+          // Wait for the change to settle (Astro re-syncs the collection first), then for the page the
+          // author is reloading: the check renders the pages that content links to.
+          pending = setTimeout(() => afterNextPage(server, () => void run().then(checked, (error: unknown) => logger.error(String(error)))), 300);
         };
-        server.httpServer?.once('listening', () => schedule());
+        schedule();
         server.watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);
       },
     },

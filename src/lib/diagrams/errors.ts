@@ -1,9 +1,11 @@
 /**
- * Errors an author can act on: the content file, the line of the ```mermaid
- * fence in it, the line inside the diagram, and Mermaid's own message —
- * without a stack trace, which would only point into this pipeline.
+ * Errors an author can act on: the content file and ONE line number, the
+ * file's line of the offending diagram line; what is wrong in plain words, the
+ * author's line as written, and the fix (plain-words.ts reads Mermaid's parse
+ * errors) — without a stack trace, which would only point into this pipeline.
  */
 import { relative } from 'node:path';
+import { explainParseError, unknownDiagramType, type PlainError } from './plain-words.ts';
 import type { DiagramFailure, DiagramProblem } from './types.ts';
 
 export interface DiagramLocation {
@@ -65,18 +67,18 @@ function formatMessage(options: {
   diagramLine: number | undefined;
   reason: string;
 }): string {
-  const { where, line, fenceLine, diagramLine, reason } = options;
+  const { where, line, reason } = options;
   if (options.problem === 'missing-architecture-flow') return `${where}:${line}: ${reason}`;
-  const inside = diagramLine === undefined ? '' : `, diagram line ${diagramLine}`;
-  return `${where}:${line}: mermaid diagram (fence at line ${fenceLine ?? line}${inside}):\n${indent(reason)}`;
+  // One line number: the file's. The lines after the first are the author's line and the fix.
+  const [first = '', ...rest] = reason.trim().split('\n');
+  return [`${where}:${line}: mermaid diagram: ${first}`, ...rest.map((text) => `  ${text}`)].join('\n');
 }
 
-const indent = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .map((line) => `  │ ${line}`)
-    .join('\n');
+/** The plain words, the author's line as written, and the fix, as a failure's reason. */
+function plainReason(plain: PlainError, source: string): string {
+  const written = plain.line === undefined ? undefined : source.split('\n')[plain.line - 1];
+  return [plain.what, ...(written === undefined ? [] : [`│ ${written.trim()}`]), `Fix: ${plain.fix}`].join('\n');
+}
 
 const HINTS: Record<DiagramFailure['problem'], string> = {
   syntax: 'Fix the diagram source; https://mermaid.js.org/intro/syntax-reference.html has the syntax of each diagram type.',
@@ -103,19 +105,18 @@ export function locateFailure(failure: DiagramFailure, location: DiagramLocation
 }
 
 /**
- * Reads Mermaid's error: which kind of problem, and the diagram line if the
- * parser reported one (Jison parsers as a number, Langium ones in the text).
+ * Reads Mermaid's error: which kind of problem, said in plain words with the
+ * fix, at the diagram line to change — found from the line the parser reported
+ * (Jison parsers as a number, Langium ones in the text) and the source itself.
  */
 export function classifyMermaidError(message: string, reportedLine: number | undefined, source: string): DiagramFailure {
   if (/No diagram type detected/i.test(message)) {
-    const firstLine = source.split('\n').findIndex((line) => line.trim() !== '' && !line.trim().startsWith('%%'));
-    const typeLine = firstLine + 1;
-    const word = source.split('\n')[firstLine]?.trim().split(/\s+/)[0] ?? '';
-    return { problem: 'unknown-type', reason: `Unknown diagram type "${word}". (Mermaid: ${message.split('\n')[0]?.trim()})`, diagramLine: typeLine || undefined };
+    const plain = unknownDiagramType(source);
+    return { problem: 'unknown-type', reason: plainReason(plain, source), diagramLine: plain.line };
   }
   const fromText = /\bline (\d+)/i.exec(message)?.[1];
-  const diagramLine = reportedLine ?? (fromText === undefined ? undefined : Number(fromText));
-  return { problem: 'syntax', reason: message, diagramLine };
+  const plain = explainParseError(message, reportedLine ?? (fromText === undefined ? undefined : Number(fromText)), source);
+  return { problem: 'syntax', reason: plainReason(plain, source), diagramLine: plain.line };
 }
 
 export const EMPTY_DIAGRAM: DiagramFailure = { problem: 'empty', reason: 'The ```mermaid fence is empty.', diagramLine: undefined };

@@ -11,7 +11,7 @@ const JISON_MESSAGE = "Parse error on line 3:\n...A --> B  B -->\n--------------
 
 describe('locateFailure', () => {
   const error = locateFailure(
-    { problem: 'syntax', reason: JISON_MESSAGE, diagramLine: 3 },
+    classifyMermaidError(JISON_MESSAGE, 3, 'flowchart LR\n  A --> B\n  B -->'),
     { file: '/site/content/case-studies/ledger.mdx', fenceLine: 40 },
     ROOT,
   );
@@ -21,9 +21,14 @@ describe('locateFailure', () => {
     expect(error.loc).toEqual({ file: '/site/content/case-studies/ledger.mdx', line: 43, column: 1 });
   });
 
-  it("says the file, the fence's line, the diagram line and Mermaid's message", () => {
-    expect(error.message.split('\n')[0]).toBe('content/case-studies/ledger.mdx:43: mermaid diagram (fence at line 40, diagram line 3):');
-    expect(error.message).toContain("│ Expecting 'NODE_STRING', got 'EOF'");
+  it('says the file and one line number, what is wrong in plain words, the line as written and the fix', () => {
+    expect(error.message).toBe(
+      [
+        'content/case-studies/ledger.mdx:43: mermaid diagram: the arrow "-->" at the end of this line leads nowhere.',
+        '  │ B -->',
+        '  Fix: write the node it goes to after it, e.g. B --> next, or remove the arrow.',
+      ].join('\n'),
+    );
   });
 
   it('carries no stack trace, and a hint of what to do', () => {
@@ -32,20 +37,122 @@ describe('locateFailure', () => {
   });
 });
 
-describe('classifyMermaidError', () => {
-  it('takes the line a Jison parser reported', () => {
-    expect(classifyMermaidError(JISON_MESSAGE, 3, 'flowchart LR\n  A --> B\n  B -->')).toMatchObject({ problem: 'syntax', diagramLine: 3 });
+/**
+ * The common mistakes, with the message and line Mermaid 12.3 gives for each
+ * (from its render page), as a fence at line 40 of a case study.
+ */
+const EXPECTING_CLOSER =
+  "Expecting 'SQE', 'DOUBLECIRCLEEND', 'PE', '-)', 'STADIUMEND', 'SUBROUTINEEND', 'PIPE', 'CYLINDEREND', 'DIAMOND_STOP', 'TAGEND', 'TRAPEND', 'INVTRAPEND', 'UNICODE_TEXT', 'TEXT', 'TAGSTART'";
+const MISTAKES = [
+  {
+    mistake: "a label's quote not closed",
+    source: 'flowchart LR\n  accTitle: Flow\n  a["Client] --> b[Service]\n  b --> c',
+    message: `Parse error on line 5:\n...[Service]  b --> c\n---------------------^\n${EXPECTING_CLOSER}, got '1'`,
+    reported: 3,
+    line: 43,
+    says: "a label's quote is not closed.",
+    fix: 'end the label\'s text with a quote: "Client".',
+  },
+  {
+    mistake: "a label's bracket not closed",
+    source: 'flowchart LR\n  a[Client --> b[Service]\n  b --> c',
+    message: `Parse error on line 2:\n... LR  a[Client --> b[Service]  b --> c\n----------------------^\n${EXPECTING_CLOSER}, got 'SQS'`,
+    reported: 2,
+    line: 42,
+    says: 'a label\'s bracket is not closed: "[Client" opens with "[", which needs "]".',
+    fix: 'close the label with "]"',
+  },
+  {
+    mistake: "a shape's brackets that do not pair",
+    source: 'flowchart LR\n  a --> b[(Store]\n  b --> c',
+    message: "Parse error on line 2:\n... LR  a --> b[(Store]  b --> c\n----------------------^\nExpecting 'CYLINDEREND', 'TAGEND', 'UNICODE_TEXT', 'TEXT', 'TAGSTART', got 'SQE'",
+    reported: 2,
+    line: 42,
+    says: 'a label\'s bracket is not closed: "[(Store]" opens with "[(", which needs ")]".',
+    fix: 'close the label with ")]"',
+  },
+  {
+    mistake: 'an unknown arrow in a flowchart',
+    source: 'flowchart LR\n  a --> b\n  b ->> c\n  c --> d',
+    message: "Parse error on line 3:\n...rt LR  a --> b  b ->> c  c --> d\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'EOF', 'AMP', 'START_LINK', 'LINK', 'LINK_ID', got 'MINUS'",
+    reported: 3,
+    line: 43,
+    says: '"->>" is not an arrow a flowchart has.',
+    fix: 'use --> for an arrow',
+  },
+  {
+    mistake: 'an arrow the lexer does not know',
+    source: 'flowchart LR\n  a --> b\n  b => c',
+    message: 'Lexical error on line 3. Unrecognized text.\n...rt LR  a --> b  b => c\n---------------------^',
+    reported: 3,
+    line: 43,
+    says: '"=>" is not an arrow a flowchart has.',
+    fix: 'use --> for an arrow',
+  },
+  {
+    mistake: 'an unknown arrow in a sequence diagram',
+    source: 'sequenceDiagram\n  A->B: hi\n  A=>B: hi',
+    message: "Parse error on line 3:\n...gram  A->B: hi  A=>B: hi\n---------------------^\nExpecting 'NEWLINE', ',', 'SOLID_OPEN_ARROW', 'DOTTED_OPEN_ARROW', 'SOLID_ARROW', 'TXT', got 'INVALID'",
+    reported: 3,
+    line: 43,
+    says: '"=>" is not an arrow a sequence diagram has.',
+    fix: 'use ->> for a message',
+  },
+  {
+    mistake: 'a subgraph without end',
+    source: 'flowchart LR\n  subgraph one\n    a --> b\n  b --> c',
+    message: "Parse error on line 5:\n...  a --> b  b --> c\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'SPACE', 'EOF', 'subgraph', 'end', 'acc_title', 'AMP', 'COLON', got '1'",
+    reported: 5,
+    line: 42,
+    says: 'the subgraph "one" opened on this line has no `end`.',
+    fix: 'add a line with just `end`',
+  },
+  {
+    mistake: 'an unknown diagram type',
+    source: 'flowchat LR\n  a --> b',
+    message: 'No diagram type detected matching given configuration for text: flowchat LR',
+    reported: undefined,
+    line: 41,
+    says: '"flowchat" is not a diagram type Mermaid knows: did you mean "flowchart"?',
+    fix: 'start the diagram with its type, e.g. flowchart LR.',
+  },
+];
+
+describe('the common mistakes, in plain words', () => {
+  it.each(MISTAKES)('$mistake: one line number, the file\'s, with the fix', ({ source, message, reported, line, says, fix }) => {
+    const error = locateFailure(classifyMermaidError(message, reported, source), { file: '/site/content/case-studies/ledger.mdx', fenceLine: 40 }, ROOT);
+    const [first, written, fixLine] = error.message.split('\n');
+    expect(first).toBe(`content/case-studies/ledger.mdx:${line}: mermaid diagram: ${says}`);
+    expect(written).toBe(`  │ ${source.split('\n')[line - 41]!.trim()}`);
+    expect(fixLine).toContain(`Fix: ${fix}`);
+    expect(error.line).toBe(line);
+    // No other line number (Mermaid's "line 5", the diagram's, the fence's), and no parser token names.
+    expect(error.message.match(/(?<![\w-])\d+/g)).toEqual([String(line)]);
+    expect(error.message).not.toMatch(/\b[A-Z][A-Z_]{2,}\b/);
   });
 
-  it("reads the line from a Langium parser's message", () => {
+  it('says what the parser expected with words around it, never a token name alone', () => {
+    const failure = classifyMermaidError("Parse error on line 3:\n...\nExpecting 'TXT', got 'NEWLINE'", 3, 'sequenceDiagram\n  A->>B: hi\n  A-->B hi');
+    expect(failure.reason.split('\n')[0]).toBe('Mermaid cannot read this line. It expected a message text after a colon there.');
+    expect(failure.reason).toContain("Mermaid's parser expected TXT and found NEWLINE");
+    expect(failure.reason).not.toMatch(/line 3/);
+  });
+
+  it("reads the line from a Langium parser's message, and drops Mermaid's numbers", () => {
     const message = 'Parsing failed: Lexer error on line 2, column 5: unexpected character: ->:<- at offset: 18';
-    expect(classifyMermaidError(message, undefined, 'pie\n  "a" := 1')).toMatchObject({ problem: 'syntax', diagramLine: 2 });
+    const failure = classifyMermaidError(message, undefined, 'pie\n  "a" := 1');
+    expect(failure).toMatchObject({ problem: 'syntax', diagramLine: 2 });
+    expect(failure.reason).not.toMatch(/line 2|column 5/);
   });
 
-  it('names an unknown diagram type, at its line', () => {
-    const failure = classifyMermaidError('No diagram type detected matching given configuration for text: flowchat LR', undefined, '\nflowchat LR\n  A --> B');
+  it('points at the last written line when the parser ran past the end', () => {
+    expect(classifyMermaidError(JISON_MESSAGE, 9, 'flowchart LR\n  A --> B\n  B -->').diagramLine).toBe(3);
+  });
+
+  it('suggests a diagram type only for a near miss', () => {
+    const failure = classifyMermaidError('No diagram type detected matching given configuration for text: notADiagram', undefined, '\nnotADiagram\n  A --> B');
     expect(failure).toMatchObject({ problem: 'unknown-type', diagramLine: 2 });
-    expect(failure.reason).toMatch(/^Unknown diagram type "flowchat"/);
+    expect(failure.reason.split('\n')[0]).toBe('"notADiagram" is not a diagram type Mermaid knows.');
   });
 
   it('leaves the line out when Mermaid gives none', () => {
@@ -56,7 +163,7 @@ describe('classifyMermaidError', () => {
 describe('other errors', () => {
   it('reports an empty fence at the fence', () => {
     const error = locateFailure(EMPTY_DIAGRAM, { file: '/site/content/a.md', fenceLine: 7 }, ROOT);
-    expect(error.message).toBe('content/a.md:7: mermaid diagram (fence at line 7):\n  │ The ```mermaid fence is empty.');
+    expect(error.message).toBe('content/a.md:7: mermaid diagram: The ```mermaid fence is empty.');
   });
 
   it('reports a case study without its Architecture Flow by file', () => {

@@ -19,6 +19,7 @@ import { overlayReporter, type ErrorReporter } from './dev-overlay.ts';
 import { mermaidMarkdownPlugin } from './markdown-plugin.ts';
 import { installCachedFigureReader } from './process-globals.ts';
 import { closeSharedPipeline, replaceSharedPipeline, sharedPipeline } from './shared-pipeline.ts';
+import { afterNextPage } from '../../dev-next-page.ts';
 
 export interface DiagramsOptions {
   /** Folders (relative to the project root) whose Markdown/MDX is rendered before the build. Default: ["content"]. */
@@ -60,11 +61,15 @@ export function diagrams(options: DiagramsOptions = {}): AstroIntegration {
         if (settings?.command === 'build') await stopOnMissingArchitectureFlow(scanOptions(), contentRender, logger);
       },
       'astro:server:setup': ({ server, logger }) => {
-        reportErrors = overlayReporter(server);
+        const report = overlayReporter(server, logger);
+        reportErrors = report;
         server.httpServer?.once('close', () => void closeSharedPipeline(logger));
-        // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
-        if (settings?.command === 'dev') warmBrowser(logger);
-        showContentErrorsOnOverlay(scanOptions(), reportErrors, logger);
+        // Both wait for the first page to be served (dev-next-page.ts): it must not share the machine with them.
+        afterNextPage(server, () => {
+          // Only for `astro dev`: a build starts a server of its own too, and must not open a browser for it.
+          if (settings?.command === 'dev') warmBrowser(logger);
+          showContentErrorsOnOverlay(scanOptions(), report, logger);
+        });
       },
       'astro:server:done': async ({ logger }) => closeSharedPipeline(logger),
       'astro:build:start': async ({ logger }) => failOnBrokenDiagrams(contentRender, logger),
@@ -103,7 +108,7 @@ function startBuildScan(scan: Omit<ScanOptions, 'pipeline'>, logger: AstroIntegr
 }
 
 /** The config's Sätteri processor, with the Markdown hook first in line, so the fence is a figure before any other plugin (or a highlighter) sees it. */
-function withMarkdownHook(config: AstroConfig, { root, cacheDir, caseStudyDirs }: Settings, onErrors: ErrorReporter) {
+function withMarkdownHook(config: AstroConfig, { root, cacheDir, caseStudyDirs, command }: Settings, onErrors: ErrorReporter) {
   const processor = config.markdown.processor;
   if (!isSatteriProcessor(processor)) {
     throw new Error(
@@ -111,7 +116,16 @@ function withMarkdownHook(config: AstroConfig, { root, cacheDir, caseStudyDirs }
         'Remove markdown.processor from astro.config.mjs, or set it to satteri().',
     );
   }
-  const hook = mermaidMarkdownPlugin({ pipeline: sharedPipeline, cacheDir, root, caseStudyDirs, fullSizeBase: joinBase(config.base, '/diagrams/'), onErrors });
+  const hook = mermaidMarkdownPlugin({
+    pipeline: sharedPipeline,
+    cacheDir,
+    root,
+    caseStudyDirs,
+    fullSizeBase: joinBase(config.base, '/diagrams/'),
+    onErrors,
+    // In dev a broken diagram is reported (the overlay, printed once), not thrown: a failed module is compiled again on every request.
+    keepGoing: command === 'dev',
+  });
   return satteri({ ...processor.options, mdastPlugins: [hook, ...processor.options.mdastPlugins] });
 }
 

@@ -37,6 +37,12 @@ export interface MarkdownHookOptions {
   fullSizeBase: string;
   /** Told about every document's diagram errors (the dev server shows them in its overlay). */
   onErrors?: ErrorReporter | undefined;
+  /**
+   * `npm run dev`: a broken diagram is told to onErrors (which shows it once in the terminal and in
+   * the overlay) and its fence left as source, instead of failing the document: a failed module is
+   * compiled, and its error printed, again on every request.
+   */
+  keepGoing?: boolean | undefined;
 }
 
 const MERMAID_FENCE = /^[ \t>]*(`{3,}|~{3,})[ \t]*mermaid\b/im;
@@ -119,6 +125,7 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
         }
         const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));
         options.onErrors?.(where, errors);
+        if (options.keepGoing) return;
         const failure = combineErrors(errors);
         if (failure) throw failure;
       },
