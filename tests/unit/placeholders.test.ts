@@ -36,6 +36,7 @@ describe('the draft schema', () => {
     constraints: ['TODO: a constraint'],
     decision: 'TODO: the decision.',
     tradeOff: 'TODO: the trade-off.',
+    guarantees: 'TODO: what the design guarantees.',
     role: 'TODO: your part.',
     stack: ['TODO: a technology'],
     order: 4,
