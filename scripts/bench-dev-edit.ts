@@ -38,7 +38,10 @@ const RUNS = Number(values.runs);
 /** Milliseconds from `since` until the page's HTML contains `text`. */
 async function untilPageHas(url: string, text: string, since: number): Promise<number> {
   while (performance.now() - since < GIVE_UP_MS) {
-    const html = await fetch(url).then((response) => response.text(), () => '');
+    const html = await fetch(url).then(
+      (response) => response.text(),
+      () => '',
+    );
     if (html.includes(text)) return performance.now() - since;
     await delay(POLL_MS);
   }
@@ -76,7 +79,11 @@ async function oneRun(site: string, run: number): Promise<Run> {
   const seen = new Map<string, number>();
   const onData = (chunk: Buffer) => {
     log += chunk.toString();
-    for (const [name, pattern] of [['listening', /Local\s+http/], ['browser', /browser ready for diagram edits/], ['links', /links in content checked/]] as const) {
+    for (const [name, pattern] of [
+      ['listening', /Local\s+http/],
+      ['browser', /browser ready for diagram edits/],
+      ['links', /links in content checked/],
+    ] as const) {
       if (!seen.has(name) && pattern.test(log)) seen.set(name, performance.now() - started);
     }
   };
@@ -97,7 +104,13 @@ async function oneRun(site: string, run: number): Promise<Run> {
     writeFileSync(study, original.replace(`"${LABEL}"`, `"${label}"`));
     const edit = await untilPageHas(url, label, written);
     writeFileSync(study, original);
-    return { firstPage, listening: seen.get('listening') ?? Number.NaN, browserReady: seen.get('browser')!, linksChecked: seen.get('links')!, edit };
+    return {
+      firstPage,
+      listening: seen.get('listening') ?? Number.NaN,
+      browserReady: seen.get('browser')!,
+      linksChecked: seen.get('links')!,
+      edit,
+    };
   } finally {
     if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
     await exited;
@@ -120,7 +133,9 @@ try {
     );
   }
   const list = (pick: (run: Run) => number) => runs.map((run) => Math.round(pick(run))).join(' / ');
-  console.log(`npm run dev → first case-study page: ${list((run) => run.firstPage)} ms; median ${ms(median(runs.map((run) => run.firstPage)))}`);
+  console.log(
+    `npm run dev → first case-study page: ${list((run) => run.firstPage)} ms; median ${ms(median(runs.map((run) => run.firstPage)))}`,
+  );
   console.log(`diagram edit → changed page: ${list((run) => run.edit)} ms; median ${ms(median(runs.map((run) => run.edit)))}`);
 } finally {
   rmSync(site, { recursive: true, force: true });

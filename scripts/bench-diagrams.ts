@@ -25,7 +25,8 @@ function sizesFromArguments(): number[] {
   const index = process.argv.indexOf('--sizes');
   const value = index >= 0 ? process.argv[index + 1] : undefined;
   const sizes = (value ?? '10,50,200').split(',').map(Number);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes takes whole numbers, e.g. --sizes 10,50 (got ${value})`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`--sizes takes whole numbers, e.g. --sizes 10,50 (got ${value})`);
   return sizes;
 }
 

@@ -50,7 +50,15 @@ interface PageParts {
 }
 
 function readPage(html: string): PageParts {
-  const parts: PageParts = { scriptFiles: [], inlineScripts: [], stylesheetFiles: [], inlineStyles: [], imageFiles: [], preloadedFonts: 0, firstDiagramAt: undefined };
+  const parts: PageParts = {
+    scriptFiles: [],
+    inlineScripts: [],
+    stylesheetFiles: [],
+    inlineStyles: [],
+    imageFiles: [],
+    preloadedFonts: 0,
+    firstDiagramAt: undefined,
+  };
   const openFigures: number[] = [];
   let svgDepth = 0;
   let inlineText: string[] | undefined;
@@ -97,7 +105,8 @@ const urlPath = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`
 function measure(dist: string, pageFile: string): Figures {
   const html = readFileSync(join(dist, pageFile), 'utf8');
   const parts = readPage(html);
-  const file = (href: string) => readFileSync(join(dist, decodeURIComponent(posix.normalize(new URL(href, `http://site${urlPath(pageFile)}`).pathname))));
+  const file = (href: string) =>
+    readFileSync(join(dist, decodeURIComponent(posix.normalize(new URL(href, `http://site${urlPath(pageFile)}`).pathname))));
   const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
 
   const js = sum([...parts.scriptFiles.map((href) => gzipped(file(href))), ...parts.inlineScripts.map(gzipped)]);
@@ -125,8 +134,15 @@ function printTable(rows: [string, Figures][]): void {
     ...keys.map((key) => `${format(figures[key], budgets[key].unit)}${figures[key] > budgets[key].limit ? ' ✗' : ''}`),
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => row[column]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  console.log([line(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n'));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  console.log(
+    [
+      line(header),
+      `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+      ...body.map(line),
+    ].join('\n'),
+  );
 }
 
 const dist = process.argv[2] ?? 'dist';
@@ -141,7 +157,10 @@ printTable(rows);
 const over = rows.flatMap(([page, figures]) =>
   (Object.keys(budgets) as (keyof typeof budgets)[])
     .filter((key) => figures[key] > budgets[key].limit)
-    .map((key) => `${page}: ${budgets[key].label} is ${format(figures[key], budgets[key].unit)}, over its budget of ${format(budgets[key].limit, budgets[key].unit)}`),
+    .map(
+      (key) =>
+        `${page}: ${budgets[key].label} is ${format(figures[key], budgets[key].unit)}, over its budget of ${format(budgets[key].limit, budgets[key].unit)}`,
+    ),
 );
 if (over.length > 0) {
   console.error(`\nbudgets: ${over.length} over budget\n  ${over.join('\n  ')}`);

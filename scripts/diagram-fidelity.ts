@@ -48,7 +48,14 @@ await withRenderPage(ROOT, async (page) => {
     const theirs = await readMermaidRender(page, `reference${index}`, sources[index] ?? '', reference);
     const ours = await readSvg(page, result.diagram.svg);
     const ratio = Math.max(ours.aspect / theirs.aspect, theirs.aspect / ours.aspect);
-    const cells = [name, theirs.aspect.toFixed(2), ours.aspect.toFixed(2), `×${ratio.toFixed(2)}`, unmatched(theirs.words, ours.words).join(' '), unmatched(ours.words, theirs.words).join(' ')];
+    const cells = [
+      name,
+      theirs.aspect.toFixed(2),
+      ours.aspect.toFixed(2),
+      `×${ratio.toFixed(2)}`,
+      unmatched(theirs.words, ours.words).join(' '),
+      unmatched(ours.words, theirs.words).join(' '),
+    ];
     console.log(cells.join(' | '));
   }
 });

@@ -12,7 +12,9 @@ import { TOOLS, type ToolName } from './tools.ts';
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in TOOLS));
 if (names.length === 0 || unknown.length > 0) {
-  console.error(`Usage: node scripts/ensure-tools.ts ${Object.keys(TOOLS).join(' ')}${unknown.length ? `\nUnknown: ${unknown.join(', ')}` : ''}`);
+  console.error(
+    `Usage: node scripts/ensure-tools.ts ${Object.keys(TOOLS).join(' ')}${unknown.length ? `\nUnknown: ${unknown.join(', ')}` : ''}`,
+  );
   process.exit(2);
 }
 

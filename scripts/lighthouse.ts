@@ -53,11 +53,13 @@ const score = (category: Result['categories'][string]) => Math.round((category.s
 
 /** The audits that cost a category points, with what Lighthouse measured. */
 function lostPoints(result: Result, categoryId: string): string[] {
-  return result.categories[categoryId]!.auditRefs
-    .filter((ref) => ref.weight > 0)
+  return result.categories[categoryId]!.auditRefs.filter((ref) => ref.weight > 0)
     .map((ref) => result.audits[ref.id]!)
     .filter((audit) => audit.score !== null && audit.score < 1)
-    .flatMap((audit) => [`    ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}, score ${audit.score}`, ...findings(audit)]);
+    .flatMap((audit) => [
+      `    ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}, score ${audit.score}`,
+      ...findings(audit),
+    ]);
 }
 
 /** What an audit found, one line each, for the audits that list their findings. */
@@ -83,7 +85,9 @@ try {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const result = await audit(url, chrome.port);
       const scores = CATEGORIES.map((id) => [id, score(result.categories[id]!)] as const);
-      console.log(`lighthouse ${path}: ${scores.map(([id, value]) => `${id} ${value}`).join(', ')}${attempt > 1 ? ` (run ${attempt})` : ''}`);
+      console.log(
+        `lighthouse ${path}: ${scores.map(([id, value]) => `${id} ${value}`).join(', ')}${attempt > 1 ? ` (run ${attempt})` : ''}`,
+      );
       const short = scores.filter(([, value]) => value < 100);
       if (short.length === 0) break;
       if (attempt === ATTEMPTS) {

@@ -38,7 +38,12 @@ try {
       for (const view of await diagramViews(page)) {
         const smallest = Math.min(...labels.filter(({ diagram }) => diagram === view.diagram).map(({ size }) => size));
         const cells = [path, view.diagram.replace(/ \(.*$/, ''), `${screen.width}×${screen.height}`, view.form];
-        cells.push(`${(view.seen * 100).toFixed(1)} %`, `${view.scrolledBy} px`, `${view.screens.toFixed(2)} screens`, `${smallest.toFixed(2)} px`);
+        cells.push(
+          `${(view.seen * 100).toFixed(1)} %`,
+          `${view.scrolledBy} px`,
+          `${view.screens.toFixed(2)} screens`,
+          `${smallest.toFixed(2)} px`,
+        );
         console.log(`| ${cells.join(' | ')} |`);
       }
       await page.close();

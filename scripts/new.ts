@@ -47,7 +47,11 @@ const directory = join(root, folder);
 const existing = existsSync(directory) ? readdirSync(directory).filter((file) => file.endsWith(extension)) : [];
 const sources = existing.map((file) => readFileSync(join(directory, file), 'utf8'));
 const slug = slugFor(title);
-const problem = slugProblem(title, slug, existing.map((file) => file.slice(0, -extension.length)));
+const problem = slugProblem(
+  title,
+  slug,
+  existing.map((file) => file.slice(0, -extension.length)),
+);
 if (problem) fail(problem);
 
 const file = join(directory, `${slug}${extension}`);
@@ -66,7 +70,9 @@ async function articleUrl(): Promise<string | undefined> {
 }
 
 const content =
-  kind === 'case-study' ? caseStudyTemplate({ title, order, sections: usualSections(sources) }) : articleTemplate({ title, order, url: await articleUrl() });
+  kind === 'case-study'
+    ? caseStudyTemplate({ title, order, sections: usualSections(sources) })
+    : articleTemplate({ title, order, url: await articleUrl() });
 mkdirSync(directory, { recursive: true });
 // "wx": never overwrite, even a file that appeared since the check above.
 writeFileSync(file, content, { flag: 'wx' });

@@ -80,7 +80,8 @@ function run(step: Step): Promise<void> {
   });
 }
 
-const ready = (step: Step) => !outcomes.has(step.script) && !running.has(step.script) && step.after.every((name) => outcomes.get(name)?.passed);
+const ready = (step: Step) =>
+  !outcomes.has(step.script) && !running.has(step.script) && step.after.every((name) => outcomes.get(name)?.passed);
 
 const inFlight = new Set<Promise<void>>();
 while (true) {

@@ -6,7 +6,10 @@ import { withFrontmatterLines } from './lib/located-loader.ts';
 // The loader checks each entry against the build's schema (or, in `npm run dev`, the draft one)
 // first, with lines; the collection's schema is the draft one, which Astro then applies.
 const caseStudies = defineCollection({
-  loader: withFrontmatterLines(glob({ pattern: '*.mdx', base: './content/case-studies' }), { build: caseStudySchema, draft: draftCaseStudySchema }),
+  loader: withFrontmatterLines(glob({ pattern: '*.mdx', base: './content/case-studies' }), {
+    build: caseStudySchema,
+    draft: draftCaseStudySchema,
+  }),
   schema: draftCaseStudySchema,
 });
 

@@ -17,10 +17,8 @@ export const site = defineSiteConfig({
   base: '/',
   name: 'Ankit',
   locale: 'en',
-  positioning:
-    'Senior Backend Engineer specializing in resilient architecture, distributed data, and high-throughput microservices.',
-  subline:
-    'Partnering with elite teams to architect scalable backends and solve complex infrastructure bottlenecks.',
+  positioning: 'Senior Backend Engineer specializing in resilient architecture, distributed data, and high-throughput microservices.',
+  subline: 'Partnering with elite teams to architect scalable backends and solve complex infrastructure bottlenecks.',
   email: 'ankit@example.com', // PLACEHOLDER: a real address
   social: [
     { label: 'GitHub', href: 'https://github.com/your-handle' }, // PLACEHOLDER

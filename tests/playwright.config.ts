@@ -104,7 +104,11 @@ const config: PlaywrightTestConfig<CheckOptions> = {
   retries: 0,
   workers: 2,
   // The JSON report says where the time went: node scripts/e2e-timings.ts test-results/e2e-report.json
-  reporter: [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }], ['json', { outputFile: '../test-results/e2e-report.json' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: '../playwright-report' }],
+    ['json', { outputFile: '../test-results/e2e-report.json' }],
+  ],
   expect: {
     // Any changed pixel fails: a heading moved by 1 px or a text colour nudged
     // is exactly what these checks exist to catch. Renders are deterministic

@@ -9,7 +9,15 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { initializeRenderPage, mermaidConfig, normaliseSvg, optimiseSvg, PAGE_GLOBALS, renderPageAssets, withRenderPage } from '../../src/lib/diagrams/testing.ts';
+import {
+  initializeRenderPage,
+  mermaidConfig,
+  normaliseSvg,
+  optimiseSvg,
+  PAGE_GLOBALS,
+  renderPageAssets,
+  withRenderPage,
+} from '../../src/lib/diagrams/testing.ts';
 import { astroCli } from '../astro-cli.ts';
 import type { BenchSite } from './site.ts';
 
@@ -173,4 +181,3 @@ export async function measure(size: Row['size'], site: BenchSite): Promise<Row> 
     bytes: await svgBytes(floorRuns[0]?.svgs ?? []),
   };
 }
-

@@ -172,7 +172,9 @@ export function thisSite(directory: string): BenchSite {
     .map(String)
     .filter((path) => /\.mdx?$/.test(path))
     .map((path) => ({ path: join('content', path), text: readFileSync(join(ROOT, 'content', path), 'utf8') }));
-  const diagrams = contentFiles.flatMap(({ path, text }) => mermaidFences(parseDocument(text, formatOf(path))).map((fence) => fence.source));
+  const diagrams = contentFiles.flatMap(({ path, text }) =>
+    mermaidFences(parseDocument(text, formatOf(path))).map((fence) => fence.source),
+  );
   return {
     directory,
     diagrams,
@@ -188,4 +190,3 @@ export function thisSite(directory: string): BenchSite {
     },
   };
 }
-

@@ -39,7 +39,9 @@ export class ContentErrors extends Error {
   readonly hint: string;
 
   constructor(errors: readonly ContentError[], summary: ErrorSummary) {
-    super(`${errors.length} ${summary.what}:\n\n${errors.map((error) => `${error.message}\n  ${error.hint.replaceAll('\n', '\n  ')}`).join('\n\n')}`);
+    super(
+      `${errors.length} ${summary.what}:\n\n${errors.map((error) => `${error.message}\n  ${error.hint.replaceAll('\n', '\n  ')}`).join('\n\n')}`,
+    );
     this.loc = errors[0]?.loc;
     this.hint = summary.hint;
     this.stack = '';

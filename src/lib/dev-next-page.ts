@@ -27,7 +27,8 @@ type WatchedServer = ViteDevServer & { [WATCH]?: PageWatch };
 const isPage = (url: string | undefined) => url !== undefined && !/^\/(?:@|node_modules\/|src\/|_astro\/)|\.\w+(?:\?|$)/.test(url);
 
 /** A page served whole: not an answer given while the server is still starting (a 404 then). */
-const servedWhole = (response: ServerResponse) => response.statusCode === 200 && String(response.getHeader('content-type')).includes('text/html');
+const servedWhole = (response: ServerResponse) =>
+  response.statusCode === 200 && String(response.getHeader('content-type')).includes('text/html');
 
 function flush(state: PageWatch): void {
   clearTimeout(state.timer);

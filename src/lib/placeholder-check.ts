@@ -30,7 +30,10 @@ class PlaceholderError extends Error {
   readonly hint = HINT;
 
   constructor(found: readonly { file: string; placeholder: Placeholder }[], root: string) {
-    const lines = found.map(({ file, placeholder }) => `${displayPath(file, root)}:${placeholder.line}  ${placeholder.field ? `${placeholder.field}: ` : ''}${placeholder.text}`);
+    const lines = found.map(
+      ({ file, placeholder }) =>
+        `${displayPath(file, root)}:${placeholder.line}  ${placeholder.field ? `${placeholder.field}: ` : ''}${placeholder.text}`,
+    );
     const count = found.length === 1 ? 'A TODO placeholder' : `${found.length} TODO placeholders`;
     super(`${count} from \`npm run new\` ${found.length === 1 ? 'is' : 'are'} still in the content:\n${lines.join('\n')}`);
     const first = found[0]!;
@@ -80,7 +83,10 @@ export default function placeholderCheck(options: PlaceholderCheckOptions = {}):
       },
       'astro:config:done': () => {
         if (command !== 'build') return;
-        const error = placeholderError((options.contentDirs ?? ['content']).map((directory) => resolve(root, directory)), root);
+        const error = placeholderError(
+          (options.contentDirs ?? ['content']).map((directory) => resolve(root, directory)),
+          root,
+        );
         if (error) throw error;
       },
       'astro:server:setup': ({ server }) => connectContentOverlay(server),

@@ -30,7 +30,10 @@ function frontmatterPlaceholders(text: string, field: string | undefined, line: 
   // A comment after an unquoted value is not part of it.
   const withoutComment = /^["']/.test(value) ? value : value.replace(/\s+#.*$/, '');
   const values = /^\[.*\]$/.test(withoutComment.trim()) ? withoutComment.trim().slice(1, -1).split(',') : [withoutComment];
-  return values.map(unquote).filter(isPlaceholder).map((placeholder) => ({ line, field, text: placeholder }));
+  return values
+    .map(unquote)
+    .filter(isPlaceholder)
+    .map((placeholder) => ({ line, field, text: placeholder }));
 }
 
 export function findPlaceholders(source: string): Placeholder[] {

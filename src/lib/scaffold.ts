@@ -34,8 +34,10 @@ export function slugFor(title: string): string {
 
 /** Why a slug cannot be used, or undefined when it can. `taken` lists the slugs of the existing entries. */
 export function slugProblem(title: string, slug: string, taken: readonly string[]): string | undefined {
-  if (slug === '') return `The title ${JSON.stringify(title)} has no letters or digits to make a file name from: give a title with words in it.`;
-  if (RESERVED_SLUGS.has(slug)) return `The title ${JSON.stringify(title)} makes the slug "${slug}", which a page of the site already uses: choose another title.`;
+  if (slug === '')
+    return `The title ${JSON.stringify(title)} has no letters or digits to make a file name from: give a title with words in it.`;
+  if (RESERVED_SLUGS.has(slug))
+    return `The title ${JSON.stringify(title)} makes the slug "${slug}", which a page of the site already uses: choose another title.`;
   if (taken.includes(slug)) return `An entry with the slug "${slug}" already exists: choose another title, or edit that file.`;
   return undefined;
 }
@@ -55,7 +57,14 @@ export function usualSections(sources: readonly string[]): string[] {
 
 const ARCHITECTURE_FLOW = 'Architecture Flow';
 /** For a site with no case study yet to take the sections from. */
-const DEFAULT_SECTIONS = [ARCHITECTURE_FLOW, 'How it works', 'Failure modes and recovery', 'Scaling', 'What was traded and why', 'What I would revisit'];
+const DEFAULT_SECTIONS = [
+  ARCHITECTURE_FLOW,
+  'How it works',
+  'Failure modes and recovery',
+  'Scaling',
+  'What was traded and why',
+  'What I would revisit',
+];
 
 const text = (value: string) => JSON.stringify(value);
 const todo = (hint: string) => text(`${PLACEHOLDER_MARK}: ${hint}`);
@@ -103,7 +112,9 @@ export function caseStudyTemplate(options: { title: string; order: number; secti
 /** An article's address as `npm run new` takes it: empty is none (the summary stands alone); anything else must be an http(s) URL. */
 export function articleUrlProblem(url: string): string | undefined {
   if (url === '') return undefined;
-  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) ? undefined : `"${url}" is not an http(s) URL: give the full address (https://…), or none.`;
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)
+    ? undefined
+    : `"${url}" is not an http(s) URL: give the full address (https://…), or none.`;
 }
 
 export function articleTemplate(options: { title: string; order: number; url?: string | undefined }): string {

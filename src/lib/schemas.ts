@@ -21,23 +21,20 @@ const GUARANTEES_FIX =
 
 function schemasFor(placeholders: Placeholders) {
   const notPlaceholder = <T extends z.ZodString>(schema: T, fix: string) =>
-    placeholders === 'allow' ? schema : schema.refine((text) => !isPlaceholder(text), { error: `still the placeholder npm run new wrote: ${fix}` });
+    placeholders === 'allow'
+      ? schema
+      : schema.refine((text) => !isPlaceholder(text), { error: `still the placeholder npm run new wrote: ${fix}` });
 
   // Messages are shown after the field's name and line (see src/lib/frontmatter.ts).
   const sentence = () =>
     notPlaceholder(
-      z
-        .string({ error: 'required: write it as one sentence.' })
-        .trim()
-        .min(1, { error: 'must not be empty: write it as one sentence.' }),
+      z.string({ error: 'required: write it as one sentence.' }).trim().min(1, { error: 'must not be empty: write it as one sentence.' }),
       'write it as one sentence.',
     );
 
   const unknownFields = {
     error: (issue: { code: string; keys?: string[] }) =>
-      issue.code === 'unrecognized_keys'
-        ? 'not a field of this collection: check the spelling against src/lib/schemas.ts.'
-        : undefined,
+      issue.code === 'unrecognized_keys' ? 'not a field of this collection: check the spelling against src/lib/schemas.ts.' : undefined,
   };
 
   const position = (meaning: string) =>
@@ -73,10 +70,7 @@ function schemasFor(placeholders: Placeholders) {
       tradeOff: sentence(),
       /** What the design guarantees, in exact terms: the snapshot's Guarantees line, which the body must agree with. */
       guarantees: notPlaceholder(
-        z
-          .string({ error: GUARANTEES_FIX })
-          .trim()
-          .min(1, { error: GUARANTEES_FIX }),
+        z.string({ error: GUARANTEES_FIX }).trim().min(1, { error: GUARANTEES_FIX }),
         'state what the design guarantees, in exact terms.',
       ),
       role: sentence(),

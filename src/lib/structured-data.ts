@@ -21,7 +21,15 @@ export interface PageUrls {
  */
 export function jobTitleFrom(positioning: string): string {
   const words = positioning.split(/\s+/);
-  const title = words.slice(0, Math.max(1, words.findIndex((word) => !/^[A-Z]/.test(word)))).join(' ');
+  const title = words
+    .slice(
+      0,
+      Math.max(
+        1,
+        words.findIndex((word) => !/^[A-Z]/.test(word)),
+      ),
+    )
+    .join(' ');
   return title.replace(/[,.;:]$/, '');
 }
 

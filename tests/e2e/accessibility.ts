@@ -14,7 +14,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // from another origin).
   const { violations } = await new AxeBuilder({ page }).setLegacyMode().withTags(WCAG_22_AA).analyze();
   return violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help}\n  at ${node.target.join(' ')}\n  ${node.failureSummary?.replaceAll('\n', '\n  ')}`),
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  at ${node.target.join(' ')}\n  ${node.failureSummary?.replaceAll('\n', '\n  ')}`,
+    ),
   );
 }
 
@@ -57,7 +60,9 @@ interface FocusStop {
 export async function tabThrough(page: Page): Promise<{ reachable: string[]; unreached: string[]; withoutIndicator: string[] }> {
   const reachable = await page.evaluate(() => {
     const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-    const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.checkVisibility({ visibilityProperty: true }));
+    const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) =>
+      element.checkVisibility({ visibilityProperty: true }),
+    );
     elements.forEach((element, index) => {
       element.dataset['tabProbe'] = String(index);
     });
@@ -69,7 +74,10 @@ export async function tabThrough(page: Page): Promise<{ reachable: string[]; unr
       const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
       stops.push({ probe: Number(element.dataset['tabProbe'] ?? -1), indicated: outlined || style.boxShadow !== 'none' });
     });
-    return elements.map((element) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 50) || element.getAttribute('aria-label') || ''}"`);
+    return elements.map(
+      (element) =>
+        `<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 50) || element.getAttribute('aria-label') || ''}"`,
+    );
   });
   // Focus moves scroll the page; without smooth scrolling each press settles at once.
   await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -19,7 +19,8 @@ export interface BaselineBrowser {
   problem: string | undefined;
 }
 
-const recordedVersion = (): string | undefined => (existsSync(CHROMIUM_VERSION_FILE) ? readFileSync(CHROMIUM_VERSION_FILE, 'utf8').trim() || undefined : undefined);
+const recordedVersion = (): string | undefined =>
+  existsSync(CHROMIUM_VERSION_FILE) ? readFileSync(CHROMIUM_VERSION_FILE, 'utf8').trim() || undefined : undefined;
 
 /** The baselines as the running Chromium (`browser.version()`) meets them. */
 export function baselineBrowser(running: string, updating: boolean): BaselineBrowser {

@@ -11,7 +11,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, SCREENSHOTS, test } from './options.ts';
 
-export async function expectBaseline(target: Page | Locator, name: string, message: string, options: { fullPage?: boolean; timeout: number }): Promise<void> {
+export async function expectBaseline(
+  target: Page | Locator,
+  name: string,
+  message: string,
+  options: { fullPage?: boolean; timeout: number },
+): Promise<void> {
   const info = test.info();
   const baseline = info.snapshotPath(name, { kind: 'screenshot' });
   if (info.config.updateSnapshots !== 'all' && info.config.updateSnapshots !== 'changed' && existsSync(baseline)) {

@@ -29,12 +29,12 @@ const articles = fixture('articles.txt')
 /** Where the positioning line starts, the author's page order can be checked line by line. */
 const positioning = siteLines.findIndex((line) => line.startsWith('Senior Backend Engineer'));
 
-test('the home page holds every line of the author\'s copy, in order', { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
+test("the home page holds every line of the author's copy, in order", { tag: ANY_COLOUR_SCHEME }, async ({ page }) => {
   await page.goto('./');
   const text = await visibleText(page);
   const hero = normalise(await page.getByRole('region', { name: /Senior Backend Engineer/ }).innerText());
   for (const line of siteLines.slice(0, positioning)) {
-    expect(hero, 'the hero\'s Case Snapshot card').toContain(line);
+    expect(hero, "the hero's Case Snapshot card").toContain(line);
   }
   let cursor = 0;
   for (const line of siteLines.slice(positioning)) {

@@ -24,16 +24,20 @@ const activeTheme = (page: Page) =>
 
 /** The computed fill of each label's innermost text run (a <text> may carry its box's class; its tspans carry the text colour). */
 const labelFills = (diagram: Locator) =>
-  diagram.locator('text').evaluateAll((texts) =>
-    texts
-      .filter((text) => (text.textContent ?? '').trim() !== '')
-      .map((text) => getComputedStyle([...text.querySelectorAll('tspan')].at(-1) ?? text).fill),
-  );
+  diagram
+    .locator('text')
+    .evaluateAll((texts) =>
+      texts
+        .filter((text) => (text.textContent ?? '').trim() !== '')
+        .map((text) => getComputedStyle([...text.querySelectorAll('tspan')].at(-1) ?? text).fill),
+    );
 const firstLabelFill = async (diagram: Locator) => (await labelFills(diagram))[0];
 
 for (const path of PAGES) {
   // One page load for the three checks; the one that switches the page to dark comes last.
-  test(`diagrams on ${path}: visible, named and in the page's theme; labels inside their nodes; no white box on a dark page`, async ({ page }) => {
+  test(`diagrams on ${path}: visible, named and in the page's theme; labels inside their nodes; no white box on a dark page`, async ({
+    page,
+  }) => {
     await page.goto(path);
 
     await test.step('are visible, named, and drawn in the theme the page shows', async () => {
@@ -52,7 +56,9 @@ for (const path of PAGES) {
         expect.soft(name.trim(), `${which}: accessible name`).not.toBe('');
         const fills = await labelFills(diagram);
         expect.soft(fills, `${which}: label colours in the ${theme} theme`).toContain(hexToRgb(palette[theme].text));
-        expect.soft(fills, `${which}: label colours in the ${theme} theme`).not.toContain(hexToRgb(palette[theme === 'dark' ? 'light' : 'dark'].text));
+        expect
+          .soft(fills, `${which}: label colours in the ${theme} theme`)
+          .not.toContain(hexToRgb(palette[theme === 'dark' ? 'light' : 'dark'].text));
       }
     });
 
@@ -68,13 +74,21 @@ for (const path of PAGES) {
             // Half a pixel of slack for anti-aliasing at fractional scales.
             const slack = 0.5;
             const inside =
-              inner.left >= outer.left - slack && inner.right <= outer.right + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+              inner.left >= outer.left - slack &&
+              inner.right <= outer.right + slack &&
+              inner.top >= outer.top - slack &&
+              inner.bottom <= outer.bottom + slack;
             return [{ label: `${svg.id}: "${label.textContent?.trim()}"`, inside }];
           }),
         ),
       );
       expect.soft(labels.length, `${path}: labels in nodes`).toBeGreaterThan(3);
-      expect.soft(labels.filter(({ inside }) => !inside).map(({ label }) => label), `${path}: labels outside their nodes`).toEqual([]);
+      expect
+        .soft(
+          labels.filter(({ inside }) => !inside).map(({ label }) => label),
+          `${path}: labels outside their nodes`,
+        )
+        .toEqual([]);
     });
 
     await test.step('leave no white box on a dark page', async () => {
@@ -88,11 +102,19 @@ for (const path of PAGES) {
             .map((element) => {
               const style = getComputedStyle(element);
               const paint = element.matches('.diagram__frame') ? style.backgroundColor : style.fill;
-              const channels = /rgba?\(([^)]+)\)/.exec(paint)?.[1]?.split(/[\s,/]+/).map(Number) ?? [];
+              const channels =
+                /rgba?\(([^)]+)\)/
+                  .exec(paint)?.[1]
+                  ?.split(/[\s,/]+/)
+                  .map(Number) ?? [];
               const [r = 0, g = 0, b = 0, a = 1] = channels;
               const box = element.getBoundingClientRect();
               const visible =
-                box.width * box.height >= 24 * 24 && a > 0.2 && style.display !== 'none' && style.visibility !== 'hidden' && style.opacity !== '0';
+                box.width * box.height >= 24 * 24 &&
+                a > 0.2 &&
+                style.display !== 'none' &&
+                style.visibility !== 'hidden' &&
+                style.opacity !== '0';
               return { paint, bright: visible && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.8 };
             })
             .filter(({ bright }) => bright)

@@ -7,7 +7,9 @@ import { expect, test } from '@playwright/test';
 import { ANY_COLOUR_SCHEME, ANY_SCREEN } from './options.ts';
 import { builtHeaders, headersFor } from './headers-file.ts';
 
-test('every page a host sends carries the security headers; hashed assets are cached for good', { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, () => {
+test('every page a host sends carries the security headers; hashed assets are cached for good', {
+  tag: [ANY_COLOUR_SCHEME, ANY_SCREEN],
+}, () => {
   const page = headersFor(builtHeaders, '/writing/');
   expect(page['content-security-policy']).toMatch(/^frame-ancestors 'none';.*script-src 'self' 'sha256-/);
   expect(page['content-security-policy']).not.toMatch(/script-src[^;]*'unsafe-inline'/);

@@ -47,7 +47,9 @@ export async function openAsHosted(page: Page, path: string, origin: string): Pr
   // Some violations (a blocked inline style, say) reach the console only as this event.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      console.error(
+        `securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   await serveWithBuiltHeaders(page, origin);

@@ -21,7 +21,9 @@ for (const { slug, title, next } of caseStudies) {
     const end = page.getByRole('region', { name: 'Next step' });
     // It is the last thing in the page's content.
     expect(await page.locator('main > div:last-child > :last-child').getAttribute('aria-labelledby')).toBe('next-step-heading');
-    await expect(end).toContainText('Whether you are scaling an MVP to enterprise readiness or restructuring a legacy monolith, I am ready to engineer the solution.');
+    await expect(end).toContainText(
+      'Whether you are scaling an MVP to enterprise readiness or restructuring a legacy monolith, I am ready to engineer the solution.',
+    );
     await expect(end.getByRole('link', { name: /^Email / })).toHaveAttribute('href', /^mailto:[^@]+@/);
     await expect(end.getByRole('link', { name: 'LinkedIn' })).toHaveAttribute('href', /linkedin\.com\//);
 
@@ -86,5 +88,8 @@ test('every writing summary has its own address and a visible link to it', { tag
   // The home page's latest writing links to the same addresses.
   await openSettled(page, './');
   const latest = page.getByRole('region', { name: 'Writing' }).getByRole('article').first();
-  await expect(latest.getByRole('link', { name: /^Link to this summary/ })).toHaveAttribute('href', `/writing/#${await latest.getAttribute('id')}`);
+  await expect(latest.getByRole('link', { name: /^Link to this summary/ })).toHaveAttribute(
+    'href',
+    `/writing/#${await latest.getAttribute('id')}`,
+  );
 });

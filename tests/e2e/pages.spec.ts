@@ -61,7 +61,11 @@ const floorAt = (width: number) => (width < 640 ? 11 : 12);
  * pages skip their images rather than fail each one; an update run records
  * the running version (tests/e2e/baseline-browser.ts).
  */
-test('the baselines were taken with this Chromium', { tag: [ANY_SCREEN, ANY_COLOUR_SCHEME] }, async ({ browser, compareBaselines, baselineBrowser }) => {
+test('the baselines were taken with this Chromium', { tag: [ANY_SCREEN, ANY_COLOUR_SCHEME] }, async ({
+  browser,
+  compareBaselines,
+  baselineBrowser,
+}) => {
   test.skip(!compareBaselines, 'this project does not compare screenshots');
   const updating = test.info().config.updateSnapshots === 'all' || test.info().config.updateSnapshots === 'changed';
   if (updating) recordBaselineBrowser(browser.version());
@@ -81,15 +85,25 @@ for (const { path, name } of sitePages) {
       expect.soft(problems, `${path}: console errors, failed requests, other origins, CSP violations`).toEqual([]);
 
       const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-      const scriptSources = /(?:^|;)\s*script-src\s([^;]*)/.exec(policy ?? '')?.[1]?.trim().split(/\s+/) ?? [];
+      const scriptSources =
+        /(?:^|;)\s*script-src\s([^;]*)/
+          .exec(policy ?? '')?.[1]
+          ?.trim()
+          .split(/\s+/) ?? [];
       expect.soft(scriptSources, `${path}: the meta CSP's script-src`).toContain("'self'");
       expect.soft(scriptSources, `${path}: the meta CSP's script-src`).not.toContain("'unsafe-inline'");
       expect.soft(scriptSources, `${path}: the meta CSP's script-src`).not.toContain("'unsafe-eval'");
-      const inlineScripts = await page.locator('script:not([src])').evaluateAll((scripts) =>
-        (scripts as HTMLScriptElement[]).filter((script) => ['', 'module', 'text/javascript'].includes(script.type)).map((script) => script.text),
-      );
+      const inlineScripts = await page
+        .locator('script:not([src])')
+        .evaluateAll((scripts) =>
+          (scripts as HTMLScriptElement[])
+            .filter((script) => ['', 'module', 'text/javascript'].includes(script.type))
+            .map((script) => script.text),
+        );
       for (const script of inlineScripts) {
-        expect.soft(scriptSources, `${path}: an inline script is not allowed by its hash: ${script.slice(0, 80)}`).toContain(`'${sha256Source(script)}'`);
+        expect
+          .soft(scriptSources, `${path}: an inline script is not allowed by its hash: ${script.slice(0, 80)}`)
+          .toContain(`'${sha256Source(script)}'`);
       }
 
       const unprotectedLinks = await page.locator('a[href]').evaluateAll(
@@ -110,8 +124,12 @@ for (const { path, name } of sitePages) {
         await expect.soft(page.locator('meta[name="description"]'), `${path}: description`).toHaveAttribute('content', /^.{50,}$/);
         await expect.soft(page.locator('link[rel="canonical"]'), `${path}: canonical URL`).toHaveAttribute('href', /^https?:\/\//);
         // A screen-reader user moves by headings: going down, each is at most one level deeper than the last.
-        const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((headings) => headings.map((heading) => Number(heading.tagName[1])));
-        const skips = levels.flatMap((level, index) => (level > (levels[index - 1] ?? 0) + 1 ? [`h${levels[index - 1] ?? 0} → h${level}`] : []));
+        const levels = await page
+          .locator('h1, h2, h3, h4, h5, h6')
+          .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName[1])));
+        const skips = levels.flatMap((level, index) =>
+          level > (levels[index - 1] ?? 0) + 1 ? [`h${levels[index - 1] ?? 0} → h${level}`] : [],
+        );
         expect.soft(skips, `${path}: heading levels skipped`).toEqual([]);
       });
     }
@@ -178,7 +196,9 @@ for (const { path, name } of sitePages) {
         await page.goto(path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect.soft(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
-        const canvases = await page.locator('.diagram__canvas').evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+        const canvases = await page
+          .locator('.diagram__canvas')
+          .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
         for (const [index, right] of canvases.entries()) {
           expect.soft(right, `${path}: diagram ${index + 1} reaches past the screen's edge`).toBeLessThanOrEqual(NARROW_SCREEN.width);
         }

@@ -32,7 +32,12 @@ export interface PdfDocument {
   info: Record<string, unknown>;
 }
 
-const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+]);
 const PATH_OPS = new Set<number>([OPS.constructPath]);
 const FILL_OPS = new Set<number>([OPS.setFillRGBColor]);
 
@@ -42,7 +47,14 @@ function hexColour(args: unknown[]): string | undefined {
   const [first] = args;
   if (typeof first === 'string') return first.toLowerCase();
   if (args.length >= 3 && args.every((value) => typeof value === 'number')) {
-    return `#${(args as number[]).slice(0, 3).map((value) => Math.round(value <= 1 ? value * 255 : value).toString(16).padStart(2, '0')).join('')}`;
+    return `#${(args as number[])
+      .slice(0, 3)
+      .map((value) =>
+        Math.round(value <= 1 ? value * 255 : value)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
   }
   return undefined;
 }
@@ -54,7 +66,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
     const page = await document.getPage(number);
     const [, , width = 0, height = 0] = page.view;
     const content = await page.getTextContent();
-    const runs = content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]) }] : []));
+    const runs = content.items.flatMap((item) =>
+      'str' in item && item.str.trim() !== '' ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]) }] : [],
+    );
     const operators = await page.getOperatorList();
     const fills = new Set<string>();
     let images = 0;
@@ -108,14 +122,25 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
   };
   type RawItem = { title: string; dest: unknown; items: RawItem[] };
   const outlineOf = async (items: RawItem[] | null): Promise<PdfOutlineItem[]> =>
-    Promise.all((items ?? []).map(async (item) => ({ title: normalise(item.title), page: await pageOf(item.dest), items: await outlineOf(item.items) })));
+    Promise.all(
+      (items ?? []).map(async (item) => ({
+        title: normalise(item.title),
+        page: await pageOf(item.dest),
+        items: await outlineOf(item.items),
+      })),
+    );
   const outline = await outlineOf((await document.getOutline()) as RawItem[] | null);
   const links: PdfLink[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     for (const annotation of await (await document.getPage(number)).getAnnotations()) {
       if (annotation.subtype !== 'Link') continue;
       if (annotation.url) links.push({ from: number, url: annotation.url });
-      else if (annotation.dest) links.push({ from: number, name: typeof annotation.dest === 'string' ? annotation.dest : undefined, to: await pageOf(annotation.dest) });
+      else if (annotation.dest)
+        links.push({
+          from: number,
+          name: typeof annotation.dest === 'string' ? annotation.dest : undefined,
+          to: await pageOf(annotation.dest),
+        });
     }
   }
   await document.destroy();

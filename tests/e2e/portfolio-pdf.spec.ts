@@ -13,7 +13,10 @@ import { normalise } from './support.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
-const siteLines = readFileSync(new URL('../fixtures/copy/site.txt', import.meta.url), 'utf8').split('\n').map(normalise).filter(Boolean);
+const siteLines = readFileSync(new URL('../fixtures/copy/site.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map(normalise)
+  .filter(Boolean);
 const positioning = siteLines.findIndex((line) => line.startsWith('Senior Backend Engineer'));
 /** The profile's words, in the author's order: headline, sub-line, the disciplines' intro, about, the contact line. */
 const profileLines = [...siteLines.slice(positioning, positioning + 3), ...siteLines.slice(-3, -1)];
@@ -32,18 +35,28 @@ test.describe('the portfolio PDF', { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, () 
     structure = await readPdfStructure(bytes);
     const page = await browser.newPage();
     await page.goto('portfolio/');
-    parts = await page.locator('a[data-print-part]').evaluateAll((links) => links.map((link) => ({ title: (link.textContent ?? '').trim(), href: link.getAttribute('href') ?? '' })));
+    parts = await page
+      .locator('a[data-print-part]')
+      .evaluateAll((links) => links.map((link) => ({ title: (link.textContent ?? '').trim(), href: link.getAttribute('href') ?? '' })));
     await page.close();
   });
 
   test('is linked from the header, the hero and the contact section', async ({ page }) => {
     await page.goto('./');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio (PDF)' })).toHaveAttribute('href', /\/portfolio\.pdf$/);
-    await expect(page.getByRole('region', { name: /Senior Backend Engineer/ }).getByRole('link', { name: 'Portfolio (PDF)' })).toHaveAttribute('href', /\/portfolio\.pdf$/);
-    await expect(page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: 'Portfolio (PDF)' })).toHaveAttribute('href', /\/portfolio\.pdf$/);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio (PDF)' })).toHaveAttribute(
+      'href',
+      /\/portfolio\.pdf$/,
+    );
+    await expect(
+      page.getByRole('region', { name: /Senior Backend Engineer/ }).getByRole('link', { name: 'Portfolio (PDF)' }),
+    ).toHaveAttribute('href', /\/portfolio\.pdf$/);
+    await expect(page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: 'Portfolio (PDF)' })).toHaveAttribute(
+      'href',
+      /\/portfolio\.pdf$/,
+    );
   });
 
-  test('opens with a one-page profile: the author\'s words, in the author\'s order', () => {
+  test("opens with a one-page profile: the author's words, in the author's order", () => {
     expect(profileLines).toHaveLength(5);
     const first = pdf.pages[0]!.text;
     let cursor = 0;
@@ -90,7 +103,10 @@ test.describe('the portfolio PDF', { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, () 
     const studies = top.slice(1);
     expect(studies.map((item) => item.title)).toEqual(parts.map((part) => part.title));
     for (const study of studies) {
-      expect(study.items.map((item) => item.title), study.title).toContain('Architecture Flow');
+      expect(
+        study.items.map((item) => item.title),
+        study.title,
+      ).toContain('Architecture Flow');
       expect(study.page).toBeGreaterThan(2);
       for (const item of study.items) expect(item.page, `${study.title} → ${item.title}`).toBeGreaterThanOrEqual(study.page!);
     }

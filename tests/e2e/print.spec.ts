@@ -60,7 +60,10 @@ async function smallestPrintedLabels(page: Page): Promise<{ name: string; label:
   return pixels.map(({ name, label, size }) => ({ name, label, points: size * POINTS_PER_CSS_PIXEL }));
 }
 
-async function printDark(page: Page, path: string): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>> }> {
+async function printDark(
+  page: Page,
+  path: string,
+): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>> }> {
   // Paper lays a page out at its own width, whatever screen asked for it: measure at A4's (96 dpi).
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -88,7 +91,10 @@ for (const { path, name } of caseStudies) {
         expect(home!.paths).toBeGreaterThan(0);
       }
       const fills = new Set(pdf.pages.flatMap((pdfPage) => [...pdfPage.fills]));
-      expect([...fills].filter((colour) => darkOnly.includes(colour)), 'dark-palette colours on paper').toEqual([]);
+      expect(
+        [...fills].filter((colour) => darkOnly.includes(colour)),
+        'dark-palette colours on paper',
+      ).toEqual([]);
       expect(fills).toContain(palette.light.text);
     });
 
@@ -99,7 +105,10 @@ for (const { path, name } of caseStudies) {
       }
     });
 
-    test('has a PDF that opens with its title, author and every section heading as text, and a stable page count', async ({ page, request }) => {
+    test('has a PDF that opens with its title, author and every section heading as text, and a stable page count', async ({
+      page,
+      request,
+    }) => {
       await openSettled(page, path);
       const link = page.getByRole('link', { name: 'Download PDF' });
       const href = await link.getAttribute('href');
@@ -113,7 +122,10 @@ for (const { path, name } of caseStudies) {
       expect(built.info).toMatchObject({ Title: title, Author: site.name });
       const text = built.pages.map((pdfPage) => pdfPage.text).join(' ');
       for (const heading of [title, ...headings]) expect(text, `"${heading}" is not in the PDF's text`).toContain(heading);
-      expect(built.pages.every((pdfPage) => pdfPage.images === 0), 'a bitmap in the PDF').toBe(true);
+      expect(
+        built.pages.every((pdfPage) => pdfPage.images === 0),
+        'a bitmap in the PDF',
+      ).toBe(true);
 
       await page.emulateMedia({ media: 'print', colorScheme: 'light' });
       const printedNow = await readPdf(await page.pdf(pdfOptions(site.name)));

@@ -22,7 +22,12 @@ test.describe('pages outside the sitemap', { tag: ANY_COLOUR_SCHEME }, () => {
       const floor = width < 640 ? 11 : 12;
       expect.soft(await seenWholeFaults(page, path), `${path}: diagrams not seen whole`).toEqual([]);
       const small = (await labelSizes(page)).filter(({ size }) => size < floor - 0.01);
-      expect.soft(small.map(({ diagram, label, size }) => `${path} at ${width} px: ${diagram}, label "${label}" is ${size} px`), `labels below the ${floor} px floor`).toEqual([]);
+      expect
+        .soft(
+          small.map(({ diagram, label, size }) => `${path} at ${width} px: ${diagram}, label "${label}" is ${size} px`),
+          `labels below the ${floor} px floor`,
+        )
+        .toEqual([]);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect.soft(sideways, `${path} at ${width} px scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
     });

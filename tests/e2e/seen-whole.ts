@@ -71,7 +71,8 @@ export async function seenWholeFaults(page: Page, path: string): Promise<string[
     const what = `${path} at ${width}×${height}: ${view.diagram}, ${view.form} form, ${view.width}×${view.height} px`;
     if (view.seen < SEEN) faults.push(`${what}: ${(view.seen * 100).toFixed(1)} % of its width is seen`);
     if (view.scrolledBy > 0) faults.push(`${what}: opens scrolled sideways by ${view.scrolledBy} px`);
-    if (!path.startsWith('/diagrams/') && view.screens > tallest) faults.push(`${what}: ${view.screens.toFixed(2)} screens tall, over ${tallest}`);
+    if (!path.startsWith('/diagrams/') && view.screens > tallest)
+      faults.push(`${what}: ${view.screens.toFixed(2)} screens tall, over ${tallest}`);
   }
   return faults;
 }

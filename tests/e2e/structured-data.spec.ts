@@ -32,7 +32,9 @@ test('the home page is a ProfilePage about the author', { tag: [ANY_COLOUR_SCHEM
 });
 
 for (const { path } of sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.test(page.path))) {
-  test(`${path}: a TechArticle and its breadcrumbs, from the page's own words`, { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, async ({ page }) => {
+  test(`${path}: a TechArticle and its breadcrumbs, from the page's own words`, { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, async ({
+    page,
+  }) => {
     await openSettled(page, path);
     const blocks = await blocksOf(page);
     const article = blocks.find((block) => block['@type'] === 'TechArticle');
@@ -50,6 +52,9 @@ for (const { path } of sitePages.filter((page) => /^\/case-studies\/[^/]+\/$/.te
     const items = trail!['itemListElement'] as Block[];
     expect(items.map((item) => item['position'])).toEqual(items.map((_, index) => index + 1));
     expect(items.every((item) => isAbsoluteUrl(item['item']))).toBe(true);
-    expect(items.at(-1)).toMatchObject({ name: article!['headline'], item: await page.locator('link[rel="canonical"]').getAttribute('href') });
+    expect(items.at(-1)).toMatchObject({
+      name: article!['headline'],
+      item: await page.locator('link[rel="canonical"]').getAttribute('href'),
+    });
   });
 }

@@ -84,8 +84,13 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
 
     beforeAll(() => {
       // Past Mermaid's maxTextSize (50,000 characters), which it would draw as a box saying so; written here, not kept as a 60 KB fixture.
-      const stages = Array.from({ length: 1400 }, (_, index) => `  n${index}["Stage ${index} of the pipeline"] --> n${index + 1}\n`).join('');
-      writeFileSync(join(site, 'content/notes/too-large.md'), `---\ntitle: Too large\n---\n\n\`\`\`mermaid\nflowchart LR\n${stages}\`\`\`\n`);
+      const stages = Array.from({ length: 1400 }, (_, index) => `  n${index}["Stage ${index} of the pipeline"] --> n${index + 1}\n`).join(
+        '',
+      );
+      writeFileSync(
+        join(site, 'content/notes/too-large.md'),
+        `---\ntitle: Too large\n---\n\n\`\`\`mermaid\nflowchart LR\n${stages}\`\`\`\n`,
+      );
       rmSync(join(site, 'dist'), { recursive: true, force: true });
       result = build(site);
     }, 120_000);
@@ -95,12 +100,24 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
     });
 
     it.each([
-      ['a diagram Mermaid cannot parse', 'content/notes/broken.md:12: mermaid diagram: the arrow "-->" at the end of this line leads nowhere.', 'Fix: write the node it goes to after it'],
+      [
+        'a diagram Mermaid cannot parse',
+        'content/notes/broken.md:12: mermaid diagram: the arrow "-->" at the end of this line leads nowhere.',
+        'Fix: write the node it goes to after it',
+      ],
       ['an empty fence', 'content/notes/empty.mdx:7: mermaid diagram:', 'The ```mermaid fence is empty.'],
-      ['an unknown diagram type', 'content/notes/unknown.md:8: mermaid diagram: "notADiagram" is not a diagram type Mermaid knows.', 'Fix: start the diagram with its type'],
-      ['a case study without its Architecture Flow', 'content/case-studies/no-flow.mdx:1: This case study has no Architecture Flow diagram', ''],
-      ['a diagram past Mermaid\'s size limit', 'content/notes/too-large.md:5: mermaid diagram:', 'Split it into smaller diagrams'],
-      ['Mermaid\'s error picture', 'content/notes/error-glyph.mdx:8: mermaid diagram:', 'Replace it with the diagram you mean'],
+      [
+        'an unknown diagram type',
+        'content/notes/unknown.md:8: mermaid diagram: "notADiagram" is not a diagram type Mermaid knows.',
+        'Fix: start the diagram with its type',
+      ],
+      [
+        'a case study without its Architecture Flow',
+        'content/case-studies/no-flow.mdx:1: This case study has no Architecture Flow diagram',
+        '',
+      ],
+      ["a diagram past Mermaid's size limit", 'content/notes/too-large.md:5: mermaid diagram:', 'Split it into smaller diagrams'],
+      ["Mermaid's error picture", 'content/notes/error-glyph.mdx:8: mermaid diagram:', 'Replace it with the diagram you mean'],
       ['an unknown icon', 'content/notes/unknown-icon.md:8: mermaid diagram:', 'Unknown icon "logos:no-such-logo"'],
     ])('names the file and line of %s, with the reason', (_problem, location, reason) => {
       expect(result.output).toContain(location);

@@ -29,16 +29,26 @@ function buildWith(edits: Record<string, Edit>, env: Record<string, string> = {}
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', site], {
     encoding: 'utf8',
     timeout: 170_000,
-    env: { ...process.env, ...env, PORTFOLIO_ROOT: ROOT, FIXTURE_CACHE_DIR: CACHE, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      PORTFOLIO_ROOT: ROOT,
+      FIXTURE_CACHE_DIR: CACHE,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   const lineCount = (path: string) => readFileSync(join(site, path), 'utf8').split('\n').length;
   return { site, status: result.status, output: `${result.stdout}${result.stderr}`, lineCount };
 }
 
-const insertBefore = (marker: string, text: string): Edit => (source) => {
-  expect(source).toContain(marker);
-  return source.replace(marker, `${text}${marker}`);
-};
+const insertBefore =
+  (marker: string, text: string): Edit =>
+  (source) => {
+    expect(source).toContain(marker);
+    return source.replace(marker, `${text}${marker}`);
+  };
 
 /** Every `file:line` the output names for this file is a line of the file. */
 function linesNamed(output: string, file: string): number[] {
@@ -61,7 +71,7 @@ const LEDGER = 'content/notes/ledger.mdx';
 const LIMITER = 'content/notes/limiter.mdx';
 const ARTICLE = 'content/articles/caching.md';
 
-describe('author mistakes stop the build at the author\'s line', { timeout: 900_000 }, () => {
+describe("author mistakes stop the build at the author's line", { timeout: 900_000 }, () => {
   it.each([
     {
       mistake: 'a missing image in MDX',
@@ -152,7 +162,14 @@ describe('author mistakes stop the build at the author\'s line', { timeout: 900_
     const build = buildWith({}, { BASE_PATH: '/portfolio/' });
     expect(build.status, build.output).toBe(0);
     const ledger = readFileSync(join(build.site, 'dist/notes/ledger/index.html'), 'utf8');
-    for (const href of ['#architecture-flow', '/portfolio/notes/limiter/#token-buckets', '/portfolio/#articles', '/portfolio/rss.xml', '/portfolio/resume.pdf', '/portfolio/notes/limiter/']) {
+    for (const href of [
+      '#architecture-flow',
+      '/portfolio/notes/limiter/#token-buckets',
+      '/portfolio/#articles',
+      '/portfolio/rss.xml',
+      '/portfolio/resume.pdf',
+      '/portfolio/notes/limiter/',
+    ]) {
       expect(ledger).toContain(`href="${href}"`);
     }
   });

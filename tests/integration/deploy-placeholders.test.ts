@@ -53,11 +53,12 @@ describe('a production deploy refuses placeholder values', () => {
     const previous = process.env['PORTFOLIO_DEPLOY'];
     process.env['PORTFOLIO_DEPLOY'] = 'production';
     try {
-      expect(() => hook(options)).toThrow(/Refusing a production build \(PORTFOLIO_DEPLOY=production\)[\s\S]*src\/site\.config\.ts:\d+ {2}email/);
+      expect(() => hook(options)).toThrow(
+        /Refusing a production build \(PORTFOLIO_DEPLOY=production\)[\s\S]*src\/site\.config\.ts:\d+ {2}email/,
+      );
     } finally {
       if (previous === undefined) delete process.env['PORTFOLIO_DEPLOY'];
       else process.env['PORTFOLIO_DEPLOY'] = previous;
     }
   });
 });
-

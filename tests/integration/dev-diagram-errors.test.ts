@@ -64,11 +64,42 @@ function withEdit(target: string, edit: (line: string) => string | undefined): {
 
 describe('diagram mistakes in npm run dev', { timeout: 600_000 }, () => {
   it.each([
-    { mistake: "a label's quote not closed", target: '  dev["IoT devices"] --> gw["Ingestion gateway"]', edit: () => '  dev["IoT devices"] --> gw["Ingestion gateway]', at: 0, says: "a label's quote is not closed." },
-    { mistake: "a label's bracket not closed", target: '  gw --> pa', edit: () => '  gw --> pa[Partition A --> pb', at: 0, says: 'a label\'s bracket is not closed: "[Partition A" opens with "[", which needs "]".' },
-    { mistake: 'an unknown arrow', target: '  gw --> pb', edit: () => '  gw ->> pb', at: 0, says: '"->>" is not an arrow a flowchart has.' },
-    { mistake: 'a subgraph without end', target: '    pb["Partition B"]', edit: (line: string) => line, at: -2, says: 'the subgraph "kafka["Kafka topic, keyed by device"]" opened on this line has no `end`.', drop: '  end' },
-    { mistake: 'an unknown diagram type', target: 'flowchart TB', edit: () => 'flowchat TB', at: 0, says: '"flowchat" is not a diagram type Mermaid knows: did you mean "flowchart"?' },
+    {
+      mistake: "a label's quote not closed",
+      target: '  dev["IoT devices"] --> gw["Ingestion gateway"]',
+      edit: () => '  dev["IoT devices"] --> gw["Ingestion gateway]',
+      at: 0,
+      says: "a label's quote is not closed.",
+    },
+    {
+      mistake: "a label's bracket not closed",
+      target: '  gw --> pa',
+      edit: () => '  gw --> pa[Partition A --> pb',
+      at: 0,
+      says: 'a label\'s bracket is not closed: "[Partition A" opens with "[", which needs "]".',
+    },
+    {
+      mistake: 'an unknown arrow',
+      target: '  gw --> pb',
+      edit: () => '  gw ->> pb',
+      at: 0,
+      says: '"->>" is not an arrow a flowchart has.',
+    },
+    {
+      mistake: 'a subgraph without end',
+      target: '    pb["Partition B"]',
+      edit: (line: string) => line,
+      at: -2,
+      says: 'the subgraph "kafka["Kafka topic, keyed by device"]" opened on this line has no `end`.',
+      drop: '  end',
+    },
+    {
+      mistake: 'an unknown diagram type',
+      target: 'flowchart TB',
+      edit: () => 'flowchat TB',
+      at: 0,
+      says: '"flowchat" is not a diagram type Mermaid knows: did you mean "flowchart"?',
+    },
   ])('$mistake: printed once, at the file line, in plain words', async ({ target, edit, at, says, drop }) => {
     const { text, line } = drop ? withEdit(drop, () => undefined) : withEdit(target, edit);
     const errorLine = drop ? original.split('\n').indexOf(target) + 1 + at : line + at;

@@ -6,7 +6,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DiagramPipeline, figureHtml, luminance, parseColour, withRenderPage, type RenderedDiagram } from '../../src/lib/diagrams/testing.ts';
+import {
+  DiagramPipeline,
+  figureHtml,
+  luminance,
+  parseColour,
+  withRenderPage,
+  type RenderedDiagram,
+} from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/diagrams');
@@ -45,7 +52,9 @@ function registeredDiagramTypes(): Promise<string[]> {
 function literalColours(svg: string): string[] {
   const outsideExpressions = svg.replace(/color-mix\((?:[^()]|\([^()]*\))*\)|var\([^)]*\)|url\([^)]*\)/g, '');
   const declared = [
-    ...outsideExpressions.matchAll(/(?:fill|stroke|color|stop-color|flood-color|background(?:-color)?)\s*[:=]\s*"?\s*(#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|[a-z]+)/g),
+    ...outsideExpressions.matchAll(
+      /(?:fill|stroke|color|stop-color|flood-color|background(?:-color)?)\s*[:=]\s*"?\s*(#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|[a-z]+)/g,
+    ),
   ];
   return declared.map((match) => match[1] ?? '').filter((value) => parseColour(value) !== undefined);
 }
@@ -84,7 +93,9 @@ describe('the fixture corpus, rendered in Chromium', { timeout: 120_000 }, () =>
 
   it('gives every id on a page its own name, even with each diagram shown twice', () => {
     const only = (diagram: RenderedDiagram) => ({ forms: [{ name: 'author' as const, diagram }], pin: undefined });
-    const page = cold.diagrams.flatMap((diagram) => [figureHtml(only(diagram), {}), figureHtml(only(diagram), { instance: 'card1' })]).join('');
+    const page = cold.diagrams
+      .flatMap((diagram) => [figureHtml(only(diagram), {}), figureHtml(only(diagram), { instance: 'card1' })])
+      .join('');
     const ids = [...page.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
     const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
     expect(duplicates).toEqual([]);

@@ -33,7 +33,10 @@ describe('fidelity to Mermaid’s own render', { timeout: 600_000 }, () => {
         const result = rendered[index];
         if (!result?.ok) throw new Error(`${name}: ${result?.failure.reason}`);
         ours.set(name, await readSvg(page, result.diagram.svg));
-        mermaid.set(name, await readMermaidRender(page, `reference${index}`, readFileSync(join(FIXTURES, name), 'utf8'), DELIBERATE_DIFFERENCES));
+        mermaid.set(
+          name,
+          await readMermaidRender(page, `reference${index}`, readFileSync(join(FIXTURES, name), 'utf8'), DELIBERATE_DIFFERENCES),
+        );
       }
     });
   }, 600_000);

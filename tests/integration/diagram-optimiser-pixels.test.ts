@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../src/lib/chromium.ts';
-import { mermaidConfig, normaliseSvg, optimiseSvg, RENDER_FUNCTION, withRenderPage, type MermaidOutcome } from '../../src/lib/diagrams/testing.ts';
+import {
+  mermaidConfig,
+  normaliseSvg,
+  optimiseSvg,
+  RENDER_FUNCTION,
+  withRenderPage,
+  type MermaidOutcome,
+} from '../../src/lib/diagrams/testing.ts';
 import { colourProperty, palette, type Palette } from '../../src/design-tokens.ts';
 
 const ROOT = process.cwd();
@@ -20,7 +27,11 @@ const files = readdirSync(FIXTURES)
 
 /** Each fixture as the render page draws it for the pipeline. */
 function drawFixtures(): Promise<MermaidOutcome[]> {
-  const jobs = files.map((name, index) => ({ id: `mmd-fixture${index}`, source: readFileSync(join(FIXTURES, name), 'utf8'), seed: index + 1 }));
+  const jobs = files.map((name, index) => ({
+    id: `mmd-fixture${index}`,
+    source: readFileSync(join(FIXTURES, name), 'utf8'),
+    seed: index + 1,
+  }));
   return withRenderPage(ROOT, async (page) => {
     await page.evaluate(`window.mermaid.initialize(${JSON.stringify(mermaidConfig())})`);
     return page.evaluate(`window.${RENDER_FUNCTION}(${JSON.stringify(jobs)})`);
@@ -29,7 +40,9 @@ function drawFixtures(): Promise<MermaidOutcome[]> {
 
 /** The site's colour variables in one palette. */
 function colourVariables(mode: 'light' | 'dark'): string {
-  return (Object.entries(palette[mode]) as [keyof Palette, string][]).map(([token, value]) => `${colourProperty(token)}:${value};`).join('');
+  return (Object.entries(palette[mode]) as [keyof Palette, string][])
+    .map(([token, value]) => `${colourProperty(token)}:${value};`)
+    .join('');
 }
 
 describe('the SVG optimiser, in Chromium', { timeout: 300_000 }, () => {
@@ -39,7 +52,12 @@ describe('the SVG optimiser, in Chromium', { timeout: 300_000 }, () => {
     const drawn = await drawFixtures();
     for (const [index, outcome] of drawn.entries()) {
       if (!outcome.ok) throw new Error(`${files[index]}: ${outcome.message}`);
-      const before = normaliseSvg(outcome.svg, { key: `fixture${index}`, rootId: `mmd-fixture${index}`, type: outcome.type, labelSize: outcome.labelSize }).svg;
+      const before = normaliseSvg(outcome.svg, {
+        key: `fixture${index}`,
+        rootId: `mmd-fixture${index}`,
+        type: outcome.type,
+        labelSize: outcome.labelSize,
+      }).svg;
       pairs.push({ name: files[index] ?? '', before, after: await optimiseSvg(before) });
     }
   }, 300_000);
@@ -58,7 +76,9 @@ describe('the SVG optimiser, in Chromium', { timeout: 300_000 }, () => {
     try {
       const page = await browser.newPage({ deviceScaleFactor: scale, viewport: { width: 1400, height: 900 } });
       const shot = async (svg: string) => {
-        await page.setContent(`<style>:root{${colourVariables(mode)}} body{margin:0;background:var(--color-surface)}</style><div id="diagram" style="display:inline-block">${svg}</div>`);
+        await page.setContent(
+          `<style>:root{${colourVariables(mode)}} body{margin:0;background:var(--color-surface)}</style><div id="diagram" style="display:inline-block">${svg}</div>`,
+        );
         return page.locator('#diagram').screenshot({ animations: 'disabled' });
       };
       const changed: string[] = [];

@@ -7,7 +7,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiagramPipeline, mermaidFences, parseDocument, textVersionHtml, type TextItem, type TextSection } from '../../src/lib/diagrams/testing.ts';
+import {
+  DiagramPipeline,
+  mermaidFences,
+  parseDocument,
+  textVersionHtml,
+  type TextItem,
+  type TextSection,
+} from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const pipeline = new DiagramPipeline({ root: ROOT, cacheDir: mkdtempSync(join(tmpdir(), 'diagrams-text-')) });
@@ -20,8 +27,10 @@ async function textOf(source: string): Promise<TextSection[] | undefined> {
 }
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/diagrams', `${name}.mmd`), 'utf8');
-const lines = (items: readonly TextItem[]): string[] => items.flatMap((item) => [item.text, ...lines(item.items ?? []).map((line) => `  ${line}`)]);
-const section = (sections: TextSection[] | undefined, title: string) => lines(sections?.find((entry) => entry.title === title)?.items ?? []);
+const lines = (items: readonly TextItem[]): string[] =>
+  items.flatMap((item) => [item.text, ...lines(item.items ?? []).map((line) => `  ${line}`)]);
+const section = (sections: TextSection[] | undefined, title: string) =>
+  lines(sections?.find((entry) => entry.title === title)?.items ?? []);
 
 // Chromium starts on the first render, on a shared machine.
 const SLOW = { timeout: 120_000 };
@@ -29,7 +38,14 @@ const SLOW = { timeout: 120_000 };
 describe('the text version, from Mermaid’s parse', SLOW, () => {
   it('lists a flowchart’s steps, its connections with their labels, and its groups', async () => {
     const text = await textOf(fixture('flowchart'));
-    expect(section(text, 'Steps')).toEqual(['Devices', 'Ingestion gateway', 'Kafka topic partitioned by device id', 'Stream processors', 'Time-series store', 'Query API']);
+    expect(section(text, 'Steps')).toEqual([
+      'Devices',
+      'Ingestion gateway',
+      'Kafka topic partitioned by device id',
+      'Stream processors',
+      'Time-series store',
+      'Query API',
+    ]);
     expect(section(text, 'Connections')).toContain('Stream processors → Time-series store, idempotent, exactly-once writes');
     expect(section(text, 'Connections')).toContain('Ingestion gateway → Kafka topic partitioned by device id');
     expect(section(text, 'Groups')).toEqual(['Ingest: Ingestion gateway, Kafka topic partitioned by device id']);
@@ -87,9 +103,14 @@ describe('the case studies’ diagrams', SLOW, () => {
       const connections = [...section(text, 'Connections'), ...section(text, 'Messages'), ...section(text, 'Transitions')];
       // One line per arrow in the source (flowchart edges, sequence messages), labels included.
       const arrows = fence.source.split('\n').filter((line) => /-->|-\.->|==>|->>|-->>|-\)|--\)/.test(line) && !/^\s*%%/.test(line));
-      expect(connections.filter((line) => /[→↔—]/.test(line)).length, `${name}, fence at line ${fence.line}`).toBeGreaterThanOrEqual(arrows.length);
+      expect(connections.filter((line) => /[→↔—]/.test(line)).length, `${name}, fence at line ${fence.line}`).toBeGreaterThanOrEqual(
+        arrows.length,
+      );
       for (const label of fence.source.matchAll(/\|"?([^|"]+)"?\|/g)) {
-        expect(connections.some((line) => line.endsWith(`, ${label[1]!.trim()}`)), `${name}: edge label "${label[1]}"`).toBe(true);
+        expect(
+          connections.some((line) => line.endsWith(`, ${label[1]!.trim()}`)),
+          `${name}: edge label "${label[1]}"`,
+        ).toBe(true);
       }
     }
   });

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initializeRenderPage, mermaidConfig, RENDER_FUNCTION, renderPageAssets, withRenderPage, type MermaidOutcome } from '../../src/lib/diagrams/testing.ts';
+import {
+  initializeRenderPage,
+  mermaidConfig,
+  RENDER_FUNCTION,
+  renderPageAssets,
+  withRenderPage,
+  type MermaidOutcome,
+} from '../../src/lib/diagrams/testing.ts';
 
 const ROOT = process.cwd();
 const SOURCE = readFileSync(join(ROOT, 'tests/fixtures/diagrams/gantt-dated.mmd'), 'utf8');
@@ -17,7 +24,9 @@ const IN_A_YEAR = new Date('2027-12-02T14:00:00Z');
 async function renderOn(page: Page, day: Date): Promise<{ clock: string; outcome: MermaidOutcome }> {
   await page.clock.setFixedTime(day);
   const clock = await page.evaluate<string>('new Date().toISOString()');
-  const [outcome] = await page.evaluate<MermaidOutcome[]>(`window.${RENDER_FUNCTION}([{ id: 'gantt', source: ${JSON.stringify(SOURCE)}, seed: 1 }])`);
+  const [outcome] = await page.evaluate<MermaidOutcome[]>(
+    `window.${RENDER_FUNCTION}([{ id: 'gantt', source: ${JSON.stringify(SOURCE)}, seed: 1 }])`,
+  );
   return { clock, outcome: outcome as MermaidOutcome };
 }
 

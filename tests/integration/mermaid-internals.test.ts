@@ -16,6 +16,9 @@ describe('the Mermaid internals the render page relies on', { timeout: 120_000 }
       await initializeRenderPage(page, renderPageAssets(ROOT), mermaidConfig());
       return page.evaluate<string[]>(`window.${PAGE_GLOBALS.checkInternals}()`);
     });
-    expect(missing, `This Mermaid no longer has these internals as the render page reads them: update page/mermaid-internals.ts.\n${missing.join('\n')}`).toEqual([]);
+    expect(
+      missing,
+      `This Mermaid no longer has these internals as the render page reads them: update page/mermaid-internals.ts.\n${missing.join('\n')}`,
+    ).toEqual([]);
   });
 });

@@ -62,7 +62,10 @@ describe('npm run new -- case-study', () => {
 
   it('never overwrites a file, and rejects a title that makes no slug', () => {
     const before = readFileSync(file(), 'utf8');
-    expect(run(newCommand, ['case-study', 'Event Sourced Billing'])).toMatchObject({ status: 1, output: expect.stringMatching(/already exists/) });
+    expect(run(newCommand, ['case-study', 'Event Sourced Billing'])).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/already exists/),
+    });
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(run(newCommand, ['case-study', '???'])).toMatchObject({ status: 1, output: expect.stringMatching(/no letters or digits/) });
   });
@@ -122,13 +125,20 @@ describe('npm run new -- article', () => {
   it('asks for no URL when none is at the terminal, and writes the one --url gives', () => {
     const plain = run(newCommand, ['article', 'Why Idempotency Keys Expire']);
     expect(plain.status, plain.output).toBe(0);
-    expect(readFileSync(join(site, 'content/articles/why-idempotency-keys-expire.md'), 'utf8')).toMatch(/^# url: https:\/\/… {3}# optional/m);
+    expect(readFileSync(join(site, 'content/articles/why-idempotency-keys-expire.md'), 'utf8')).toMatch(
+      /^# url: https:\/\/… {3}# optional/m,
+    );
 
     const linked = run(newCommand, ['article', 'Why Retries Need Jitter', '--url', 'https://blog.example.dev/jitter']);
     expect(linked.status, linked.output).toBe(0);
-    expect(readFileSync(join(site, 'content/articles/why-retries-need-jitter.md'), 'utf8')).toMatch(/^url: "https:\/\/blog\.example\.dev\/jitter"/m);
+    expect(readFileSync(join(site, 'content/articles/why-retries-need-jitter.md'), 'utf8')).toMatch(
+      /^url: "https:\/\/blog\.example\.dev\/jitter"/m,
+    );
 
-    expect(run(newCommand, ['article', 'Bad Address', '--url', 'blog/jitter'])).toMatchObject({ status: 1, output: expect.stringMatching(/not an http\(s\) URL/) });
+    expect(run(newCommand, ['article', 'Bad Address', '--url', 'blog/jitter'])).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/not an http\(s\) URL/),
+    });
     expect(existsSync(join(site, 'content/articles/bad-address.md'))).toBe(false);
   });
 });

@@ -27,7 +27,13 @@ export async function startDevServer(site: string): Promise<DevServer> {
   const port = await freeLoopbackPort();
   const server = spawn(process.execPath, [astroCli, 'dev', '--root', site, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: site,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.test(key))), ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.test(key))),
+      ASTRO_DEV_BACKGROUND: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -11,18 +11,24 @@ import { PLAYWRIGHT_DISABLED_FEATURES, playwrightChromiumArgs, UNSEEN_BROWSER_UI
 
 /** The list as the installed playwright-core writes it (`disabledFeatures = [...]` in its bundle). */
 function playwrightsDisabledFeatures(): string[] {
-  const bundle = readFileSync(join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'lib/coreBundle.js'), 'utf8');
+  const bundle = readFileSync(
+    join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'lib/coreBundle.js'),
+    'utf8',
+  );
   const list = /\bdisabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1];
-  if (list === undefined) throw new Error("playwright-core's disabledFeatures list was not found in lib/coreBundle.js: read its chromiumSwitches and update this test.");
+  if (list === undefined)
+    throw new Error(
+      "playwright-core's disabledFeatures list was not found in lib/coreBundle.js: read its chromiumSwitches and update this test.",
+    );
   return [...list.replace(/\/\/.*$/gm, '').matchAll(/"([^"]+)"/g)].map(([, name]) => name ?? '');
 }
 
 describe('the Chromium Playwright starts', () => {
-  it("keeps every feature Playwright turns off (update PLAYWRIGHT_DISABLED_FEATURES in src/lib/chromium.ts when this fails)", () => {
+  it('keeps every feature Playwright turns off (update PLAYWRIGHT_DISABLED_FEATURES in src/lib/chromium.ts when this fails)', () => {
     expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(playwrightsDisabledFeatures());
   });
 
-  it('adds one --disable-features switch of its own, carrying Playwright\'s features and the unseen browser UI', () => {
+  it("adds one --disable-features switch of its own, carrying Playwright's features and the unseen browser UI", () => {
     const switches = playwrightChromiumArgs().filter((arg) => arg.startsWith('--disable-features='));
     expect(switches).toHaveLength(1);
     expect(switches[0]?.slice('--disable-features='.length).split(',')).toEqual([...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI]);

@@ -65,7 +65,9 @@ describe('deadLinks', () => {
   it('accepts a page written without its trailing slash, and reports a page that is not there', async () => {
     const document = documentReferences('[a](/case-studies/ledger)\n[b](/case-studies/ledgr/)\n', 'markdown');
     const errors = await deadLinks('/site/content/a.md', document, site, '/site');
-    expect(errors.map((error) => error.message)).toEqual(['content/a.md:2:1: the link "/case-studies/ledgr/" goes to no page or file of this site.']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'content/a.md:2:1: the link "/case-studies/ledgr/" goes to no page or file of this site.',
+    ]);
     expect(errors[0]?.hint).toMatch(/^Nearest pages: \/case-studies\/ledger\/, /);
   });
 });

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const lockfile = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, unknown> };
+const lockfile = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as {
+  packages: Record<string, unknown>;
+};
 const installed = Object.keys(lockfile.packages);
 
 /** The platforms the README promises, as most native packages name them (Windows ones end in -msvc). */
@@ -27,7 +29,8 @@ const NATIVE_PACKAGES: Record<string, [prefix: string, platforms: string[]]> = {
 describe('package-lock.json', () => {
   it.each(Object.entries(NATIVE_PACKAGES))('holds %s for every platform', (_name, [prefix, platforms]) => {
     const missing = platforms.filter(
-      (platform) => !installed.some((path) => path === `node_modules/${prefix}${platform}` || path === `node_modules/${prefix}${platform}-msvc`),
+      (platform) =>
+        !installed.some((path) => path === `node_modules/${prefix}${platform}` || path === `node_modules/${prefix}${platform}-msvc`),
     );
     expect(missing, `${prefix}* missing from package-lock.json for these platforms`).toEqual([]);
   });

@@ -76,7 +76,11 @@ describe('case-study card', () => {
         kind: 'Case study',
         title: 'Telemetry Pipeline',
         challenge: 'Ingest bursty IoT traffic with ordering guarantees.',
-        diagram: placeDiagram([{ svg: inLightPalette(themedSvg(label)), width: 240, height: 60 }], CASE_STUDY_DIAGRAM_BOXES, CARD_DIAGRAM_FLOOR_SCALE),
+        diagram: placeDiagram(
+          [{ svg: inLightPalette(themedSvg(label)), width: 240, height: 60 }],
+          CASE_STUDY_DIAGRAM_BOXES,
+          CARD_DIAGRAM_FLOOR_SCALE,
+        ),
       },
       author,
     );

@@ -76,7 +76,10 @@ describe('renderOgImage', () => {
   const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
   it('renders a 1200×630 PNG, the same bytes every time', async () => {
-    const card = ogCard({ ...caseStudy, title: 'A title long enough to wrap onto a second line and then be clamped with an ellipsis' }, author);
+    const card = ogCard(
+      { ...caseStudy, title: 'A title long enough to wrap onto a second line and then be clamped with an ellipsis' },
+      author,
+    );
     const first = await renderOgImage(card);
     const second = await renderOgImage(card);
 

@@ -11,14 +11,31 @@ describe('findPlaceholders', () => {
   it('finds each one npm run new writes, frontmatter and body, at its line', () => {
     const found = findPlaceholders(source);
     expect(found.map(({ line }) => line)).toEqual(lines.flatMap((line, index) => (line.includes('TODO') ? [index + 1] : [])));
-    expect(found).toContainEqual({ line: lineOf('summary:'), field: 'summary', text: expect.stringMatching(/^TODO: one or two sentences/) });
+    expect(found).toContainEqual({
+      line: lineOf('summary:'),
+      field: 'summary',
+      text: expect.stringMatching(/^TODO: one or two sentences/),
+    });
     expect(found).toContainEqual({ line: lineOf('topics:'), field: 'topics', text: 'TODO' });
     expect(found).toContainEqual({ line: lineOf('accDescr:'), field: undefined, text: expect.stringMatching(/^accDescr: TODO/) });
     expect(found).toContainEqual({ line: lineOf('TODO: write this section.'), field: undefined, text: 'TODO: write this section.' });
   });
 
   it('leaves alone a TODO in a code sample, mid-sentence, or in a word', () => {
-    const text = ['---', 'title: Done', 'topics: [data]', '---', '', 'Nothing TODO here; TODOs are fine.', '', '```ts', '// TODO: the author’s own', 'TODO();', '```', ''].join('\n');
+    const text = [
+      '---',
+      'title: Done',
+      'topics: [data]',
+      '---',
+      '',
+      'Nothing TODO here; TODOs are fine.',
+      '',
+      '```ts',
+      '// TODO: the author’s own',
+      'TODO();',
+      '```',
+      '',
+    ].join('\n');
     expect(findPlaceholders(text)).toEqual([]);
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues, locateIssues } from '../../src/lib/frontmatter.ts';
-import { articleTemplate, articleUrlProblem, caseStudyTemplate, nextOrder, slugFor, slugProblem, usualSections } from '../../src/lib/scaffold.ts';
+import {
+  articleTemplate,
+  articleUrlProblem,
+  caseStudyTemplate,
+  nextOrder,
+  slugFor,
+  slugProblem,
+  usualSections,
+} from '../../src/lib/scaffold.ts';
 import { articleSchema, caseStudySchema } from '../../src/lib/schemas.ts';
 
 /** The frontmatter as YAML would give it: enough of YAML for what the templates write. */
@@ -15,7 +23,11 @@ function frontmatter(source: string): Record<string, unknown> {
     if (!field) continue;
     const [, key = '', value = ''] = field;
     if (value === '') data[key] = list = [];
-    else if (value.startsWith('[')) data[key] = value.slice(1, -1).split(',').map((entry) => entry.trim());
+    else if (value.startsWith('['))
+      data[key] = value
+        .slice(1, -1)
+        .split(',')
+        .map((entry) => entry.trim());
     else data[key] = value.startsWith('"') ? JSON.parse(value) : Number.isNaN(Number(value)) ? value : Number(value);
   }
   return data;
@@ -81,7 +93,7 @@ describe('the scaffold', () => {
     expect(articleSchema.safeParse(frontmatter(filled)).success).toBe(true);
   });
 
-  it('writes the article\'s URL when it is given, and the title links there', () => {
+  it("writes the article's URL when it is given, and the title links there", () => {
     const source = articleTemplate({ title: 'Why Idempotency Keys Expire', order: 16, url: 'https://blog.example.dev/idempotency' })
       .replace(/"TODO: [^"]*"/g, '"A whole sentence."')
       .replace('[TODO]', '[data]');

@@ -11,7 +11,10 @@ describe('the Content-Security-Policy config', () => {
 
   it('never allows inline scripts wholesale', () => {
     expect(JSON.stringify(csp)).not.toMatch(/script[^\]]*unsafe-inline/);
-    expect(csp.styleDirective.resources.filter((entry) => entry.resource === "'unsafe-inline'").map((entry) => entry.kind)).toEqual(['element', 'attribute']);
+    expect(csp.styleDirective.resources.filter((entry) => entry.resource === "'unsafe-inline'").map((entry) => entry.kind)).toEqual([
+      'element',
+      'attribute',
+    ]);
   });
 });
 
@@ -34,10 +37,18 @@ describe('mergePolicies', () => {
 });
 
 describe('completeHeaders', () => {
-  const headers = ['/*', "  Content-Security-Policy: frame-ancestors 'none'", '  X-Content-Type-Options: nosniff', '/_astro/*', '  Cache-Control: immutable'].join('\n');
+  const headers = [
+    '/*',
+    "  Content-Security-Policy: frame-ancestors 'none'",
+    '  X-Content-Type-Options: nosniff',
+    '/_astro/*',
+    '  Cache-Control: immutable',
+  ].join('\n');
 
   it("appends the pages' policy to the CSP line", () => {
-    expect(completeHeaders(headers, "script-src 'self'", '/').split('\n')[1]).toBe("  Content-Security-Policy: frame-ancestors 'none'; script-src 'self'");
+    expect(completeHeaders(headers, "script-src 'self'", '/').split('\n')[1]).toBe(
+      "  Content-Security-Policy: frame-ancestors 'none'; script-src 'self'",
+    );
   });
 
   it('moves every rule under the base path', () => {
@@ -46,6 +57,8 @@ describe('completeHeaders', () => {
   });
 
   it('refuses a headers file without exactly one CSP line', () => {
-    expect(() => completeHeaders('/*\n  X-Content-Type-Options: nosniff', "script-src 'self'", '/')).toThrow(/exactly one Content-Security-Policy line/);
+    expect(() => completeHeaders('/*\n  X-Content-Type-Options: nosniff', "script-src 'self'", '/')).toThrow(
+      /exactly one Content-Security-Policy line/,
+    );
   });
 });

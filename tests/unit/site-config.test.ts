@@ -47,7 +47,12 @@ describe('the site config schema', () => {
   });
 
   test('a mistake names the file, the line, the field and the fix', () => {
-    const bad = { ...minimal, email: 'not an address', home: { ...minimal.home, latestArticles: 0 }, colour: 'blue' } as unknown as SiteConfigInput;
+    const bad = {
+      ...minimal,
+      email: 'not an address',
+      home: { ...minimal.home, latestArticles: 0 },
+      colour: 'blue',
+    } as unknown as SiteConfigInput;
     const result = SiteConfigSchema.safeParse(bad);
     expect(result.success).toBe(false);
     const messages = configErrors(result.error!, source);
@@ -58,7 +63,9 @@ describe('the site config schema', () => {
   });
 
   test('a url with a trailing slash or no scheme is refused', () => {
-    expect(SiteConfigSchema.safeParse({ ...minimal, url: 'https://jane.dev/' }).error?.issues[0]?.message).toMatch(/must not end with "\/"/);
+    expect(SiteConfigSchema.safeParse({ ...minimal, url: 'https://jane.dev/' }).error?.issues[0]?.message).toMatch(
+      /must not end with "\/"/,
+    );
     expect(SiteConfigSchema.safeParse({ ...minimal, url: 'jane.dev' }).error?.issues[0]?.message).toMatch(/absolute http\(s\) URL/);
   });
 });
@@ -84,7 +91,7 @@ describe('placeholders', () => {
     expect(placeholderReport(found).split('\n')).toHaveLength(5);
   });
 
-  test('the origin a build is given (SITE_URL) stands in for the config\'s url', () => {
+  test("the origin a build is given (SITE_URL) stands in for the config's url", () => {
     expect(findPlaceholders(site, source, 'https://owner.github.io').map((placeholder) => placeholder.path)).not.toContain('url');
   });
 

@@ -30,7 +30,12 @@ describe('techArticle', () => {
   const data = { title: 'Telemetry Pipeline', summary: 'Built it.', stack: ['Kafka', 'PostgreSQL'], topics: ['messaging' as const] };
 
   it('carries the headline, description, author, image, subjects and dates', () => {
-    const article = techArticle(site, urls, { data, image: 'https://example.com/og/x.png', dateModified: '2026-01-02T03:04:05Z', datePublished: '2025-01-01T00:00:00Z' });
+    const article = techArticle(site, urls, {
+      data,
+      image: 'https://example.com/og/x.png',
+      dateModified: '2026-01-02T03:04:05Z',
+      datePublished: '2025-01-01T00:00:00Z',
+    });
     expect(article).toMatchObject({
       '@type': 'TechArticle',
       headline: data.title,

@@ -37,7 +37,7 @@ async function resolvePath(site: Site, path: string): Promise<string | undefined
   return undefined;
 }
 
-const PATH_HINT = 'Write the page\'s path from the site root (/case-studies/<slug>/), without the base path: the build adds it.';
+const PATH_HINT = "Write the page's path from the site root (/case-studies/<slug>/), without the base path: the build adds it.";
 
 export async function deadLinks(file: string, document: DocumentReferences, site: Site, root: string): Promise<ContentError[]> {
   const errors: ContentError[] = [];

@@ -97,7 +97,11 @@ export function documentReferences(text: string, format: DocumentFormat): Docume
           else if (isInternal(value)) {
             const before = node.value.slice(0, match.index + 1);
             const line = at(node).line + before.split('\n').length - 1;
-            references.links.push({ url: value, line, column: before.includes('\n') ? before.length - before.lastIndexOf('\n') : at(node).column + before.length });
+            references.links.push({
+              url: value,
+              line,
+              column: before.includes('\n') ? before.length - before.lastIndexOf('\n') : at(node).column + before.length,
+            });
           }
         }
         break;

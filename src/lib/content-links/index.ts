@@ -69,7 +69,14 @@ function overlay(server: ViteDevServer, logger: AstroIntegrationLogger) {
     logger.error(`${failure.message}\n  ${failure.hint}`);
     shown = {
       type: 'error',
-      err: { name: failure.name, message: failure.message, stack: '', hint: failure.hint, plugin: 'content-links', ...(failure.loc && { loc: failure.loc }) },
+      err: {
+        name: failure.name,
+        message: failure.message,
+        stack: '',
+        hint: failure.hint,
+        plugin: 'content-links',
+        ...(failure.loc && { loc: failure.loc }),
+      },
     };
     server.ws.send(shown);
   };
@@ -94,7 +101,9 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
         contentDirs = (options.contentDirs ?? ['content']).map((directory) => resolve(root, directory));
         const processor = config.markdown.processor;
         if (!isSatteriProcessor(processor)) {
-          throw new Error(`The content-links integration hooks into the Sätteri Markdown processor, but markdown.processor is "${processor.name}".`);
+          throw new Error(
+            `The content-links integration hooks into the Sätteri Markdown processor, but markdown.processor is "${processor.name}".`,
+          );
         }
         processor.options.mdastPlugins.push(contentReferencesPlugin({ root, base }));
       },
@@ -129,7 +138,9 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
             staticPaths: async (route) => {
               const runner = (server.environments.ssr as { runner?: { import(id: string): Promise<Record<string, unknown>> } }).runner;
               const module = await runner?.import(join(root, route.entrypoint));
-              const getStaticPaths = module?.getStaticPaths as ((options: object) => Promise<{ params: Record<string, string | undefined> }[]>) | undefined;
+              const getStaticPaths = module?.getStaticPaths as
+                | ((options: object) => Promise<{ params: Record<string, string | undefined> }[]>)
+                | undefined;
               return ((await getStaticPaths?.({ paginate: () => [], routePattern: route.pattern })) ?? []).map((path) => path.params);
             },
           });
@@ -150,7 +161,10 @@ export default function contentLinks(options: ContentLinksOptions = {}): AstroIn
           clearTimeout(pending);
           // Wait for the change to settle (Astro re-syncs the collection first), then for the page the
           // author is reloading: the check renders the pages that content links to.
-          pending = setTimeout(() => afterNextPage(server, () => void run().then(checked, (error: unknown) => logger.error(String(error)))), 300);
+          pending = setTimeout(
+            () => afterNextPage(server, () => void run().then(checked, (error: unknown) => logger.error(String(error)))),
+            300,
+          );
         };
         schedule();
         server.watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);

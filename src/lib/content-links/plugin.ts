@@ -33,7 +33,10 @@ function missingImageError(file: string, image: WrittenImage, root: string): Con
   const wanted = join(dirname(image.url), '');
   const folder = join(dirname(file), wanted);
   const siblings = existsSync(folder) ? readdirSync(folder).filter((name) => /\.(avif|gif|jpe?g|png|svg|webp)$/i.test(name)) : [];
-  const suggestions = nearest(image.url, siblings.map((name) => `./${join(wanted, name)}`));
+  const suggestions = nearest(
+    image.url,
+    siblings.map((name) => `./${join(wanted, name)}`),
+  );
   return new ContentError(
     { file, line: image.line, column: image.column },
     `the image "${image.url}" does not exist (looked for ${displayPath(join(dirname(file), image.url), root)}).`,

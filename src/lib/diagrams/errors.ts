@@ -83,8 +83,10 @@ function plainReason(plain: PlainError, source: string): string {
 const HINTS: Record<DiagramFailure['problem'], string> = {
   syntax: 'Fix the diagram source; https://mermaid.js.org/intro/syntax-reference.html has the syntax of each diagram type.',
   empty: 'Write a diagram in the fence, or remove the empty fence.',
-  'unknown-type': 'The first line must name a diagram type: flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, gitGraph, mindmap, timeline, architecture-beta…',
-  'unknown-icon': 'Use an icon the pack has (search its name on https://icon-sets.iconify.design), or add the pack: docs/diagrams.md, "Icons".',
+  'unknown-type':
+    'The first line must name a diagram type: flowchart, sequenceDiagram, classDiagram, stateDiagram-v2, erDiagram, gantt, pie, gitGraph, mindmap, timeline, architecture-beta…',
+  'unknown-icon':
+    'Use an icon the pack has (search its name on https://icon-sets.iconify.design), or add the pack: docs/diagrams.md, "Icons".',
   'too-large': 'Split the diagram into smaller ones (one per section of the write-up), or shorten its labels.',
   'error-picture': 'Write the diagram itself: Mermaid\'s "error" type only draws its error picture.',
 };

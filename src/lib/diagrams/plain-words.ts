@@ -67,17 +67,40 @@ const SHAPES: readonly (readonly [string, string])[] = [
 ];
 
 const DIAGRAM_TYPES = [
-  'flowchart', 'graph', 'sequenceDiagram', 'classDiagram', 'stateDiagram-v2', 'stateDiagram', 'erDiagram', 'gantt', 'pie',
-  'gitGraph', 'mindmap', 'timeline', 'journey', 'quadrantChart', 'requirementDiagram', 'C4Context', 'sankey-beta',
-  'xychart-beta', 'block-beta', 'packet-beta', 'architecture-beta', 'kanban', 'radar-beta', 'treemap-beta',
+  'flowchart',
+  'graph',
+  'sequenceDiagram',
+  'classDiagram',
+  'stateDiagram-v2',
+  'stateDiagram',
+  'erDiagram',
+  'gantt',
+  'pie',
+  'gitGraph',
+  'mindmap',
+  'timeline',
+  'journey',
+  'quadrantChart',
+  'requirementDiagram',
+  'C4Context',
+  'sankey-beta',
+  'xychart-beta',
+  'block-beta',
+  'packet-beta',
+  'architecture-beta',
+  'kanban',
+  'radar-beta',
+  'treemap-beta',
 ];
 
 const FLOWCHART_ARROWS = /^(?:<?(?:-{2,}|={2,}|-\.+-|~{3,})[->ox]?|[ox]?-{2,}[ox]|-{2,}|-\.+->)$/;
 const SEQUENCE_ARROWS = /^(?:<<)?-{1,2}(?:>>|>|x|\))$/;
 const ARROW_LIKE = /[<ox]?[-=.~]{1,}[-=.~<>ox)]*/g;
 
-const FLOWCHART_FIX = 'use --> for an arrow, --- for a line, -.-> for a dotted arrow or ==> for a thick one; a label goes in -- text --> or -->|text|.';
-const SEQUENCE_FIX = 'use ->> for a message, -->> for a reply, -> or --> for no arrowhead, -x for a lost message or -) for an async one, then a colon and the text.';
+const FLOWCHART_FIX =
+  'use --> for an arrow, --- for a line, -.-> for a dotted arrow or ==> for a thick one; a label goes in -- text --> or -->|text|.';
+const SEQUENCE_FIX =
+  'use ->> for a message, -->> for a reply, -> or --> for no arrowhead, -x for a lost message or -) for an async one, then a colon and the text.';
 
 const quoted = (text: string) => `"${text}"`;
 
@@ -89,7 +112,11 @@ function expectation(message: string): { expected: string[]; got: string | undef
 }
 
 /** The diagram's first word: its type. */
-const typeOf = (lines: readonly string[]) => lines.find((line) => line.trim() !== '' && !line.trim().startsWith('%%'))?.trim().split(/\s+/)[0] ?? '';
+const typeOf = (lines: readonly string[]) =>
+  lines
+    .find((line) => line.trim() !== '' && !line.trim().startsWith('%%'))
+    ?.trim()
+    .split(/\s+/)[0] ?? '';
 
 /** The label opening on this line that is never closed, with the characters that would close it. */
 function unclosedLabel(line: string): { opening: string; closer: string; label: string } | undefined {
@@ -124,7 +151,9 @@ function unclosedQuote(line: string): string {
 
 /** The first arrow-like run on the line that the diagram type does not have. */
 function unknownArrow(line: string, type: string): string | undefined {
-  const text = line.replace(/"[^"]*"|\|[^|]*\||:.*$/g, (part) => (part.startsWith(':') && type === 'sequenceDiagram' ? '' : ' '.repeat(part.length)));
+  const text = line.replace(/"[^"]*"|\|[^|]*\||:.*$/g, (part) =>
+    part.startsWith(':') && type === 'sequenceDiagram' ? '' : ' '.repeat(part.length),
+  );
   const valid = type === 'sequenceDiagram' ? SEQUENCE_ARROWS : FLOWCHART_ARROWS;
   for (const [run] of text.matchAll(ARROW_LIKE)) {
     const arrow = run.replace(/^[ox](?=[-=])/, (head) => (type === 'sequenceDiagram' ? '' : head));
@@ -161,13 +190,16 @@ function stoppedAt(lines: readonly string[], reported: number | undefined): numb
 
 const spelled = (tokens: readonly string[]) => {
   const known = [...new Set(tokens.flatMap((token) => (SPELLED[token] ? [SPELLED[token]] : [])))];
-  return known.length > 0 && known.length <= 4 ? ` It expected ${known.map((text) => (text.includes(' ') ? text : `"${text}"`)).join(' or ')} there.` : '';
+  return known.length > 0 && known.length <= 4
+    ? ` It expected ${known.map((text) => (text.includes(' ') ? text : `"${text}"`)).join(' or ')} there.`
+    : '';
 };
 
 /** Mermaid's message with its own line numbers and excerpt taken out. */
 function mermaidsWords(message: string): string {
   const { expected, got } = expectation(message);
-  if (expected.length > 0) return `Mermaid's parser expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? '…' : ''} and found ${got}`;
+  if (expected.length > 0)
+    return `Mermaid's parser expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? '…' : ''} and found ${got}`;
   const first = message.split('\n')[0]!.trim();
   return first
     .replace(/\s*(?:on )?line \d+(?:,? column \d+)?[.:]?/gi, '')
@@ -208,7 +240,11 @@ export function explainParseError(message: string, reportedLine: number | undefi
   const labelExpected = got === 'STR' || expected.some((token) => token in CLOSERS);
   const quoteLine = line === undefined || !labelExpected ? undefined : oddQuotes(lines, line);
   if (quoteLine !== undefined) {
-    return { what: "a label's quote is not closed.", line: quoteLine, fix: `end the label's text with a quote: "${unclosedQuote(lines[quoteLine - 1]!)}".` };
+    return {
+      what: "a label's quote is not closed.",
+      line: quoteLine,
+      fix: `end the label's text with a quote: "${unclosedQuote(lines[quoteLine - 1]!)}".`,
+    };
   }
   const label = line === undefined || !expected.some((token) => token in CLOSERS) ? undefined : unclosedLabel(text);
   if (line !== undefined && label) {
@@ -220,7 +256,11 @@ export function explainParseError(message: string, reportedLine: number | undefi
   }
   const dangling = /(?:^|\s|[\w\])}])(-{2,}>|={2,}>|-\.+->|-{1,2}>>?)\s*$/.exec(text)?.[1];
   if (line !== undefined && dangling && (got === 'EOF' || got === '1' || got === 'NEWLINE')) {
-    return { what: `the arrow "${dangling}" at the end of this line leads nowhere.`, line, fix: `write the node it goes to after it, e.g. ${text.trim()} next, or remove the arrow.` };
+    return {
+      what: `the arrow "${dangling}" at the end of this line leads nowhere.`,
+      line,
+      fix: `write the node it goes to after it, e.g. ${text.trim()} next, or remove the arrow.`,
+    };
   }
   const arrow = line === undefined ? undefined : unknownArrow(text, type);
   if (line !== undefined && arrow) {

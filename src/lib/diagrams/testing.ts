@@ -7,6 +7,7 @@
  * A plain list of re-exports, by layer: add a line here when a test or a
  * script needs another part.
  */
+export { overlayReporter } from './astro/dev-overlay.ts';
 export { mermaidMarkdownPlugin } from './astro/markdown-plugin.ts';
 export { architectureFlow, checkArchitectureFlow } from './document/architecture-flow.ts';
 export { formatOf, mermaidFences, parseDocument } from './document/parse.ts';

@@ -24,7 +24,14 @@ export interface RenderedDiagram {
   accDescr?: string | undefined;
 }
 
-export type DiagramProblem = 'syntax' | 'empty' | 'unknown-type' | 'unknown-icon' | 'too-large' | 'error-picture' | 'missing-architecture-flow';
+export type DiagramProblem =
+  | 'syntax'
+  | 'empty'
+  | 'unknown-type'
+  | 'unknown-icon'
+  | 'too-large'
+  | 'error-picture'
+  | 'missing-architecture-flow';
 
 /** What went wrong inside a diagram, before we know which file it came from. */
 export interface DiagramFailure {

@@ -9,7 +9,6 @@ import { ogFont, palette } from '../../design-tokens.ts';
 import type { Box, Placement } from './diagram.ts';
 import { OG_IMAGE_SIZE } from './paths.ts';
 
-
 export interface OgCardContent {
   /** What kind of page this is, shown small above the title, e.g. "Case study". */
   kind: string;

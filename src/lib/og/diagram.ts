@@ -22,7 +22,13 @@ const channels = (hex: string) => [1, 3, 5].map((start) => Number.parseInt(hex.s
 export function mixSrgb(first: string, percent: number, second: string): string {
   const [a, b] = [channels(first), channels(second)];
   const weight = percent / 100;
-  return `#${a.map((channel, index) => Math.round(channel * weight + b[index]! * (1 - weight)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((channel, index) =>
+      Math.round(channel * weight + b[index]! * (1 - weight))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** The primary family of the site's sans stack, as the diagram's text names it. */
@@ -44,7 +50,10 @@ export function inLightPalette(svg: string): string {
     .replace(COLOR_MIX, (_, first: string, percent: string, second: string) => mixSrgb(first, Number(percent), second))
     .replaceAll(DIAGRAM_FAMILY, ogFont.family);
   const leftover = /var\(|color-mix\(/.exec(resolved);
-  if (leftover) throw new Error(`The diagram still holds a CSS expression resvg cannot draw, near: ${resolved.slice(leftover.index, leftover.index + 80)}`);
+  if (leftover)
+    throw new Error(
+      `The diagram still holds a CSS expression resvg cannot draw, near: ${resolved.slice(leftover.index, leftover.index + 80)}`,
+    );
   return resolved;
 }
 

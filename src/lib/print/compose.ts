@@ -24,7 +24,7 @@ export function partId(href: string): string {
   return `part-${segment.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The inside of a page's <main>, or the empty string. */
 function mainContent(html: string): string {
@@ -44,7 +44,7 @@ export function renameTakenIds(html: string, taken: ReadonlySet<string>, prefix:
   let renamed = html;
   for (const id of clashes) {
     const to = `${prefix}--${id}`;
-    const name = escape(id);
+    const name = escapeRegExp(id);
     renamed = renamed
       .replace(new RegExp(`(\\s(?:id|for)=")${name}(")`, 'g'), `$1${to}$2`)
       .replace(new RegExp(`((?:\\shref|xlink:href)="#)${name}(")`, 'g'), `$1${to}$2`)
@@ -75,13 +75,18 @@ export function composeDocument(html: string, parts: readonly { href: string; ht
     const content = renameTakenIds(mainContent(part.html), taken, id.slice('part-'.length));
     for (const each of idsOf(content)) taken.add(each);
     sections.push(`<section class="print-part" id="${id}">${content}</section>`);
-    for (const sheet of stylesheetLinks(part.html)) if (!sheets.has(sheet)) (sheets.add(sheet), newSheets.push(sheet));
+    for (const sheet of stylesheetLinks(part.html)) {
+      if (sheets.has(sheet)) continue;
+      sheets.add(sheet);
+      newSheets.push(sheet);
+    }
     // The contents' links (and any other link to the part's page) go to the part in the document.
-    document = document.replace(new RegExp(`(\\shref=")${escape(part.href)}(")`, 'g'), `$1#${id}$2`);
+    document = document.replace(new RegExp(`(\\shref=")${escapeRegExp(part.href)}(")`, 'g'), `$1#${id}$2`);
   }
   const withParts = sections.map((section) => {
     let linked = section;
-    for (const part of parts) linked = linked.replace(new RegExp(`(\\shref=")${escape(part.href)}(")`, 'g'), `$1#${partId(part.href)}$2`);
+    for (const part of parts)
+      linked = linked.replace(new RegExp(`(\\shref=")${escapeRegExp(part.href)}(")`, 'g'), `$1#${partId(part.href)}$2`);
     return linked;
   });
   document = document.replace('</head>', `${newSheets.join('')}</head>`);

@@ -95,7 +95,9 @@ export default function caseStudyPdfs(): AstroIntegration {
             const parts = await Promise.all(
               partHrefs(own).map(async (part) => {
                 const file = distFile(new URL(part, pageUrl).pathname);
-                const partHtml = file ? await readFile(file.endsWith('.html') ? file : join(file, 'index.html'), 'utf8').catch(() => undefined) : undefined;
+                const partHtml = file
+                  ? await readFile(file.endsWith('.html') ? file : join(file, 'index.html'), 'utf8').catch(() => undefined)
+                  : undefined;
                 if (partHtml === undefined) throw new Error(`${page}: its part ${part} is no page of the site.`);
                 return { href: part, html: partHtml };
               }),

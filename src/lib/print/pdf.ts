@@ -68,7 +68,9 @@ export function pdfMetadata(html: string): PdfMetadata {
     };
   }
   if (!article || typeof article.headline !== 'string' || typeof article.author?.name !== 'string') {
-    throw new Error('A page that offers a PDF must carry TechArticle structured data with a headline and an author, or ProfilePage data naming its Person (src/lib/structured-data.ts).');
+    throw new Error(
+      'A page that offers a PDF must carry TechArticle structured data with a headline and an author, or ProfilePage data naming its Person (src/lib/structured-data.ts).',
+    );
   }
   return {
     title: article.headline,
@@ -81,7 +83,9 @@ export function pdfMetadata(html: string): PdfMetadata {
 
 /** Where the page says its PDF lives: its <link rel="alternate" type="application/pdf">. */
 export function pdfHref(html: string): string | undefined {
-  const link = [...html.matchAll(/<link\b[^>]*>/g)].map((match) => match[0]).find((tag) => /rel="alternate"/.test(tag) && /type="application\/pdf"/.test(tag));
+  const link = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => /rel="alternate"/.test(tag) && /type="application\/pdf"/.test(tag));
   return link ? /href="([^"]*)"/.exec(link)?.[1] : undefined;
 }
 
@@ -96,7 +100,11 @@ export function cssUrls(css: string): string[] {
 
 /** A content key: the page, everything it loads, the browser and the print settings. */
 export function pdfCacheKey(parts: { html: string; assets: readonly Uint8Array[]; browser: string; author: string }): string {
-  const hash = createHash('sha256').update(PDF_VERSION).update(parts.browser).update(JSON.stringify(pdfOptions(parts.author))).update(parts.html);
+  const hash = createHash('sha256')
+    .update(PDF_VERSION)
+    .update(parts.browser)
+    .update(JSON.stringify(pdfOptions(parts.author)))
+    .update(parts.html);
   for (const asset of parts.assets) hash.update(createHash('sha256').update(asset).digest());
   return hash.digest('hex');
 }

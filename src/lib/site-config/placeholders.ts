@@ -49,7 +49,9 @@ export function findPlaceholders(site: SiteConfig, source: string, siteUrl?: str
 
 /** One message, a line per placeholder: the file and line, the field and its value. */
 export function placeholderReport(placeholders: readonly Placeholder[]): string {
-  const lines = placeholders.map(({ path, value, line }) => `  ${SITE_CONFIG_FILE}${line ? `:${line}` : ''}  ${path}: ${JSON.stringify(value)}`);
+  const lines = placeholders.map(
+    ({ path, value, line }) => `  ${SITE_CONFIG_FILE}${line ? `:${line}` : ''}  ${path}: ${JSON.stringify(value)}`,
+  );
   return [
     `${SITE_CONFIG_FILE} still holds ${placeholders.length} placeholder value${placeholders.length === 1 ? '' : 's'}; replace ${placeholders.length === 1 ? 'it' : 'them'} with your own before going live (a production deploy refuses them):`,
     ...lines,

@@ -9,16 +9,22 @@ import { z } from 'astro/zod';
 import { lineOfPath, readConfigSource, SITE_CONFIG_FILE } from './source.ts';
 
 const text = (what: string) =>
-  z.string({ error: `required: ${what}.` }).trim().min(1, { error: `must not be empty: ${what}.` });
+  z
+    .string({ error: `required: ${what}.` })
+    .trim()
+    .min(1, { error: `must not be empty: ${what}.` });
 
 const absoluteUrl = (what: string) =>
   text(what).refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
     error: `must be an absolute http(s) URL: ${what}.`,
   });
 
-const caseStudySlug = text('the slug of a case study, its file name in content/case-studies/ without .mdx').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: 'must be a slug (lower case, words joined by dashes): the file name in content/case-studies/ without .mdx.',
-});
+const caseStudySlug = text('the slug of a case study, its file name in content/case-studies/ without .mdx').regex(
+  /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  {
+    error: 'must be a slug (lower case, words joined by dashes): the file name in content/case-studies/ without .mdx.',
+  },
+);
 
 const SocialLinkSchema = z.strictObject({
   label: text('the link text, e.g. "GitHub"'),
@@ -35,7 +41,7 @@ const LabelsSchema = z
   .strictObject({
     sections: z
       .strictObject({
-        disciplines: text('the title of the home page\'s disciplines section').default('Core disciplines'),
+        disciplines: text("the title of the home page's disciplines section").default('Core disciplines'),
         projects: text('the title of the projects section').default('Projects'),
         caseStudies: text('the title of the case studies section and page').default('Case studies'),
         writing: text('the title of the writing section and page').default('Writing'),
@@ -45,26 +51,26 @@ const LabelsSchema = z
       .prefault({}),
     actions: z
       .strictObject({
-        readCaseStudies: text('the hero\'s main button').default('Read the case studies'),
-        getInTouch: text('the hero\'s second button').default('Get in touch'),
+        readCaseStudies: text("the hero's main button").default('Read the case studies'),
+        getInTouch: text("the hero's second button").default('Get in touch'),
         allWriting: text('the link under the latest writing').default('All writing, by topic'),
         portfolioPdf: text('the link to /portfolio.pdf').default('Portfolio (PDF)'),
-        caseStudyPdf: text('the link to a case study\'s PDF').default('Download this case study (PDF)'),
+        caseStudyPdf: text("the link to a case study's PDF").default('Download this case study (PDF)'),
         email: text('the email button; {email} is replaced by the address').default('Email {email}'),
       })
       .prefault({}),
     caseStudyEnd: text('the heading of the block that ends a case study').default('Next step'),
-    onThisPage: text('the title of a case study\'s table of contents').default('On this page'),
+    onThisPage: text("the title of a case study's table of contents").default('On this page'),
     notFound: z
       .strictObject({
-        title: text('the 404 page\'s title').default('Page not found'),
-        intro: text('the 404 page\'s line').default('There is no page at this address. It may have moved, or the link may be mistyped.'),
+        title: text("the 404 page's title").default('Page not found'),
+        intro: text("the 404 page's line").default('There is no page at this address. It may have moved, or the link may be mistyped.'),
       })
       .prefault({}),
     topicPage: z
       .strictObject({
-        title: text('a topic page\'s title; {topic} is replaced by the topic').default('Writing on {topic}'),
-        intro: text('a topic page\'s line; {count} and {articles} are replaced').default('{count} {articles} filed under {topic}.'),
+        title: text("a topic page's title; {topic} is replaced by the topic").default('Writing on {topic}'),
+        intro: text("a topic page's line; {count} and {articles} are replaced").default('{count} {articles} filed under {topic}.'),
       })
       .prefault({}),
   })
@@ -76,17 +82,23 @@ export const SiteConfigSchema = z.strictObject({
     error: 'must not end with "/": write the origin only, e.g. https://you.dev.',
   }),
   /** Sub-path the site is served from ("/" or e.g. "/portfolio/"). `BASE_PATH` overrides it. */
-  base: z.string().regex(/^\/(?:.*\/)?$/, { error: 'must start and end with "/", e.g. "/" or "/portfolio/".' }).default('/'),
+  base: z
+    .string()
+    .regex(/^\/(?:.*\/)?$/, { error: 'must start and end with "/", e.g. "/" or "/portfolio/".' })
+    .default('/'),
   name: text('your name, as the header and footer show it'),
   /** Used for the <html lang> attribute and the RSS feed. */
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: 'must be a language tag, e.g. "en" or "en-GB".' }).default('en'),
-  positioning: text('the one line that says who you are: the hero\'s headline'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: 'must be a language tag, e.g. "en" or "en-GB".' })
+    .default('en'),
+  positioning: text("the one line that says who you are: the hero's headline"),
   subline: text('the line under the headline'),
   email: z.email({ error: 'must be an email address, e.g. you@your-domain.dev.' }),
   social: z.array(SocialLinkSchema).default([]),
   seo: z.strictObject({
     /** Appended to every page title except the home page's. */
-    titleSuffix: text('the home page\'s title, added to every other page\'s'),
+    titleSuffix: text("the home page's title, added to every other page's"),
     description: text('the description search results and link previews show'),
   }),
   home: z.strictObject({
@@ -123,7 +135,10 @@ export function configErrors(error: z.ZodError, source: string): string[] {
     const line = lineOfPath(source, path);
     const where = line ? `${SITE_CONFIG_FILE}:${line}` : SITE_CONFIG_FILE;
     const name = path.join('.') || '(the config)';
-    const message = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not a field of the site config: check the spelling against src/lib/site-config/schema.ts.` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')}: not a field of the site config: check the spelling against src/lib/site-config/schema.ts.`
+        : issue.message;
     return `${where}  ${name}: ${message}`;
   });
 }

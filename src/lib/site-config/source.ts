@@ -17,7 +17,7 @@ export function readConfigSource(root = process.cwd()): string {
   }
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The 1-based line of a value at `path` (e.g. ["social", "1", "href"]) in the
@@ -51,7 +51,7 @@ export function lineOfPath(source: string, path: readonly string[]): number | un
       at = found;
       continue;
     }
-    const key = new RegExp(`(?:^|[{,\\s])${escape(segment)}\\s*:`);
+    const key = new RegExp(`(?:^|[{,\\s])${escapeRegExp(segment)}\\s*:`);
     let found: number | undefined;
     for (let index = at; index < lines.length; index++) {
       if (key.test(lines[index]!)) {

@@ -9,4 +9,6 @@ import type { APIRoute } from 'astro';
 import { fontFaces } from '../../design-tokens.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(await readFile(createRequire(join(process.cwd(), 'package.json')).resolve(fontFaces.sans.latinFile)), { headers: { 'Content-Type': 'font/woff2' } });
+  new Response(await readFile(createRequire(join(process.cwd(), 'package.json')).resolve(fontFaces.sans.latinFile)), {
+    headers: { 'Content-Type': 'font/woff2' },
+  });

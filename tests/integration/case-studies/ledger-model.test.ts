@@ -93,7 +93,9 @@ class MemoryStore {
     const interleave = this.interleave;
     this.interleave = undefined;
     await interleave?.();
-    const conflict = this.keys.has(`${clientId}/${key}`) || appends.some(({ accountId, expectedVersion }) => (this.streams.get(accountId)?.length ?? 0) !== expectedVersion);
+    const conflict =
+      this.keys.has(`${clientId}/${key}`) ||
+      appends.some(({ accountId, expectedVersion }) => (this.streams.get(accountId)?.length ?? 0) !== expectedVersion);
     if (conflict) throw new handler.Conflict();
     for (const { accountId, events } of appends) this.append(accountId, events);
     this.keys.set(`${clientId}/${key}`, result);
@@ -127,7 +129,12 @@ function storeWith(balances: Record<string, bigint>): MemoryStore {
   return store;
 }
 
-const transfer = (transferId: string, fromId: string, toId: string, amount: bigint): TransferCommand => ({ transferId, fromId, toId, amount });
+const transfer = (transferId: string, fromId: string, toId: string, amount: bigint): TransferCommand => ({
+  transferId,
+  fromId,
+  toId,
+  amount,
+});
 
 describe('a transfer retried with the same idempotency key', () => {
   it('returns the first answer and moves the money once', async () => {
@@ -152,7 +159,10 @@ describe('a transfer retried with the same idempotency key', () => {
   it('refuses the same key with another request, and scopes keys per client', async () => {
     const store = storeWith({ a: 100n, b: 0n });
     await handler.postTransfer(store, 'client-1', 'key-1', transfer('t-1', 'a', 'b', 30n));
-    expect(await handler.postTransfer(store, 'client-1', 'key-1', transfer('t-2', 'a', 'b', 50n))).toEqual({ accepted: false, reason: 'key-reused' });
+    expect(await handler.postTransfer(store, 'client-1', 'key-1', transfer('t-2', 'a', 'b', 50n))).toEqual({
+      accepted: false,
+      reason: 'key-reused',
+    });
     // Another client's key-1 is its own.
     expect((await handler.postTransfer(store, 'client-2', 'key-1', transfer('t-3', 'a', 'b', 50n))).accepted).toBe(true);
     expect(store.account('b').balance).toBe(80n);
@@ -190,9 +200,12 @@ describe('a transfer through the clearing account', () => {
     store.streams
       .get(ledger.CLEARING)!
       .filter((event) => 'transferId' in event && event.transferId === transferId)
-      .reduce((sum, event) => sum + (event.type === 'FundsCredited' ? event.amount : event.type === 'FundsDebited' ? -event.amount : 0n), 0n);
+      .reduce(
+        (sum, event) => sum + (event.type === 'FundsCredited' ? event.amount : event.type === 'FundsDebited' ? -event.amount : 0n),
+        0n,
+      );
 
-  it('takes the payer\'s leg first, and its reversal, a credit, is never refused', async () => {
+  it("takes the payer's leg first, and its reversal, a credit, is never refused", async () => {
     const store = storeWith({ a: 100n, [ledger.CLEARING]: 0n });
     // Paying out to an account still in the monolith: the payer's leg, on the ledger.
     expect((await handler.postTransfer(store, 'client-1', 'key-1', transfer('t-1', 'a', ledger.CLEARING, 100n))).accepted).toBe(true);
@@ -204,7 +217,7 @@ describe('a transfer through the clearing account', () => {
     expect(clearingNet(store, 't-1')).toBe(0n);
   });
 
-  it('lets the clearing account go below zero for the payee\'s leg, after the payer\'s leg in the monolith', async () => {
+  it("lets the clearing account go below zero for the payee's leg, after the payer's leg in the monolith", async () => {
     const store = storeWith({ b: 0n, [ledger.CLEARING]: 0n });
     const leg = await handler.postTransfer(store, 'monolith', 'key-2', transfer('t-2', ledger.CLEARING, 'b', 50n));
     expect(leg.accepted).toBe(true);

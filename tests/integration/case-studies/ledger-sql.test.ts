@@ -33,14 +33,18 @@ const append = (streamId: string, version: number, extra = '') =>
 
 /** One pass of the relay: the published query from its checkpoint; it then moves the checkpoint past what it published. */
 async function relay(limit = 100): Promise<Row[]> {
-  const { rows: [checkpoint] } = await db.query<{ tx_id: string; position: number }>(`SELECT tx_id, position FROM relay_checkpoint`);
+  const {
+    rows: [checkpoint],
+  } = await db.query<{ tx_id: string; position: number }>(`SELECT tx_id, position FROM relay_checkpoint`);
   const { rows } = await db.query<Row>(RELAY, [checkpoint!.tx_id, checkpoint!.position, limit]);
   const last = rows.at(-1);
   if (last) await db.query(`UPDATE relay_checkpoint SET tx_id = $1, position = $2`, [last.tx_id, last.position]);
   return rows;
 }
 
-const lag = async () => (await db.query<{ seconds: number }>(`SELECT extract(epoch FROM relay_lag)::float8 AS seconds FROM (${LAG.replace(/;\s*$/, '')}) AS lag`)).rows[0]!.seconds;
+const lag = async () =>
+  (await db.query<{ seconds: number }>(`SELECT extract(epoch FROM relay_lag)::float8 AS seconds FROM (${LAG.replace(/;\s*$/, '')}) AS lag`))
+    .rows[0]!.seconds;
 
 beforeAll(async () => {
   db = await startPostgres();
@@ -108,7 +112,9 @@ describe('the relay-lag query', () => {
     await db.exec(append('acc-2', 1)); // written just now: the newest unpublished event is a moment old
     expect(await lag()).toBeGreaterThanOrEqual(600);
     expect(await lag()).toBeLessThan(660);
-    const newest = await db.query<{ seconds: number }>(`SELECT extract(epoch FROM now() - max(recorded_at))::float8 AS seconds FROM events`);
+    const newest = await db.query<{ seconds: number }>(
+      `SELECT extract(epoch FROM now() - max(recorded_at))::float8 AS seconds FROM events`,
+    );
     expect(newest.rows[0]!.seconds).toBeLessThan(60);
   });
 

@@ -144,7 +144,7 @@ describe('the check, in one region', () => {
 });
 
 describe('the route-wide limit', () => {
-  it('refusing a request the client\'s rules admitted, leaves no record of it: the undo gives the allowance back', async () => {
+  it("refusing a request the client's rules admitted, leaves no record of it: the undo gives the allowance back", async () => {
     const first = await check('us');
     expect(first.allowed).toBe(true);
     // The route-wide limit refuses it: the limiter undoes the admission.
@@ -228,7 +228,7 @@ describe('across regions, through the usage sync', () => {
     expect(await admitted('us', SUSTAINED.limit)).toBe(SUSTAINED.limit);
   });
 
-  it('clears another region\'s usage with the empty summary published once its log has emptied', async () => {
+  it("clears another region's usage with the empty summary published once its log has emptied", async () => {
     expect(await admitted('eu', SUSTAINED.limit)).toBe(SUSTAINED.limit);
     await sync('eu', 'us');
     expect(await admitted('us', 1)).toBe(0);

@@ -38,7 +38,12 @@ export function caseStudySamples(languages: readonly string[]): CodeSample[] {
         .filter((node) => languages.includes(node.lang?.toLowerCase() ?? ''))
         .map((node) => {
           const module = /(?:^|\s)file="([^"]+)"/.exec(node.meta ?? '')?.[1];
-          return { file: relative(ROOT, path), line: (node.position?.start.line ?? 0) + 1, code: node.value, ...(module ? { module } : {}) };
+          return {
+            file: relative(ROOT, path),
+            line: (node.position?.start.line ?? 0) + 1,
+            code: node.value,
+            ...(module ? { module } : {}),
+          };
         });
     });
 }

@@ -64,7 +64,7 @@ beforeEach(async () => {
 }, 60_000); // PGlite is WebAssembly: seconds, not milliseconds, on a busy machine
 
 describe('the write path in content/case-studies/telemetry-pipeline.mdx', () => {
-  it('stores an event once when it is resent with another timestamp (another gateway\'s receive time)', async () => {
+  it("stores an event once when it is resent with another timestamp (another gateway's receive time)", async () => {
     expect(await write.writeReadings(pool, [reading(1, '2026-03-01T10:00:00Z'), reading(2, '2026-03-01T10:00:01Z')])).toBe(2);
     // The same identities again: one with the same timestamp, one restamped on the next day.
     expect(await write.writeReadings(pool, [reading(1, '2026-03-01T10:00:00Z'), reading(2, '2026-03-02T08:00:00Z')])).toBe(0);
@@ -73,8 +73,12 @@ describe('the write path in content/case-studies/telemetry-pipeline.mdx', () => 
     expect(kept.rows.map(({ recorded_at }) => recorded_at.toISOString())).toEqual(['2026-03-01T10:00:01.000Z']);
   });
 
-  it('stores a copy sent twice within one batch once, and a new epoch\'s seq 1 beside the old one\'s', async () => {
-    const batch = [reading(1, '2026-03-01T10:00:00Z'), reading(1, '2026-03-01T10:00:05Z'), reading(1, '2026-03-01T11:00:00Z', { bootEpoch: 2 })];
+  it("stores a copy sent twice within one batch once, and a new epoch's seq 1 beside the old one's", async () => {
+    const batch = [
+      reading(1, '2026-03-01T10:00:00Z'),
+      reading(1, '2026-03-01T10:00:05Z'),
+      reading(1, '2026-03-01T11:00:00Z', { bootEpoch: 2 }),
+    ];
     expect(await write.writeReadings(pool, batch)).toBe(2);
     expect(await count('event_ids')).toBe(2);
   });
@@ -123,25 +127,35 @@ describe('the readings partitions', () => {
 });
 
 describe('ordering and gaps', () => {
-  it('the guarded update never lets a late event move a device\'s state backwards', async () => {
-    await db.exec(`CREATE TABLE device_state (device_id text PRIMARY KEY, boot_epoch int NOT NULL, last_seq bigint NOT NULL, status text NOT NULL)`);
+  it("the guarded update never lets a late event move a device's state backwards", async () => {
+    await db.exec(
+      `CREATE TABLE device_state (device_id text PRIMARY KEY, boot_epoch int NOT NULL, last_seq bigint NOT NULL, status text NOT NULL)`,
+    );
     const update = (epoch: number, seq: number, status: string) => db.query(STATE_UPDATE, ['dev-1', epoch, seq, status]);
     await update(1, 5, 'online');
     await update(1, 3, 'late'); // older: ignored
     await update(1, 5, 'duplicate'); // same: ignored
     expect((await db.query(`SELECT last_seq, status FROM device_state`)).rows).toEqual([{ last_seq: 5, status: 'online' }]);
     await update(2, 1, 'reset'); // a new epoch orders after every seq of the old one
-    expect((await db.query(`SELECT boot_epoch, last_seq, status FROM device_state`)).rows).toEqual([{ boot_epoch: 2, last_seq: 1, status: 'reset' }]);
+    expect((await db.query(`SELECT boot_epoch, last_seq, status FROM device_state`)).rows).toEqual([
+      { boot_epoch: 2, last_seq: 1, status: 'reset' },
+    ]);
   });
 
-  it('the gap query finds the missing ranges of each device\'s epoch, and a late event closes its gap', async () => {
-    await write.writeReadings(pool, [1, 2, 5, 6, 9].map((seq) => reading(seq, '2026-03-01T10:00:00Z')));
+  it("the gap query finds the missing ranges of each device's epoch, and a late event closes its gap", async () => {
+    await write.writeReadings(
+      pool,
+      [1, 2, 5, 6, 9].map((seq) => reading(seq, '2026-03-01T10:00:00Z')),
+    );
     const gaps = async () => (await db.query(GAPS, ['2026-03-01T00:00:00Z'])).rows;
     expect(await gaps()).toEqual([
       { device_id: 'dev-1', boot_epoch: 1, first_missing: 3, last_missing: 4 },
       { device_id: 'dev-1', boot_epoch: 1, first_missing: 7, last_missing: 8 },
     ]);
-    await write.writeReadings(pool, [3, 4].map((seq) => reading(seq, '2026-03-01T10:05:00Z')));
+    await write.writeReadings(
+      pool,
+      [3, 4].map((seq) => reading(seq, '2026-03-01T10:05:00Z')),
+    );
     expect(await gaps()).toEqual([{ device_id: 'dev-1', boot_epoch: 1, first_missing: 7, last_missing: 8 }]);
   });
 });

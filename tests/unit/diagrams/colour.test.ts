@@ -81,7 +81,7 @@ describe('recolourSvg', () => {
     expect(themed).toContain('style="fill: var(--color-surface); "');
   });
 
-  it('moves colour attributes into zero-specificity rules, so Mermaid\'s own rules still win', () => {
+  it("moves colour attributes into zero-specificity rules, so Mermaid's own rules still win", () => {
     expect(themed).not.toMatch(/\sfill="#000000"/);
     expect(themed).toContain('stroke="none"');
     expect(themed).toMatch(/<rect data-c="c\d+" stroke="none"|<rect stroke="none"[^>]* data-c="c\d+"/);

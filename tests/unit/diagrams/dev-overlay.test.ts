@@ -5,10 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import type { ViteDevServer } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { overlayReporter } from '../../../src/lib/diagrams/astro/dev-overlay.ts';
-import { mermaidMarkdownPlugin } from '../../../src/lib/diagrams/astro/markdown-plugin.ts';
-import { classifyMermaidError, locateFailure, type DiagramError } from '../../../src/lib/diagrams/errors.ts';
-import type { DiagramRenderer } from '../../../src/lib/diagrams/types.ts';
+import {
+  classifyMermaidError,
+  type DiagramError,
+  type DiagramRenderer,
+  locateFailure,
+  mermaidMarkdownPlugin,
+  overlayReporter,
+} from '../../../src/lib/diagrams/testing.ts';
 
 const MESSAGE = "Parse error on line 3:\n...\nExpecting 'SEMI', 'LINK', got 'MINUS'";
 const broken = (line: number) =>

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { architectureFlow, bodyLineOffset, checkArchitectureFlow, mermaidFences, parseDocument } from '../../../src/lib/diagrams/testing.ts';
+import {
+  architectureFlow,
+  bodyLineOffset,
+  checkArchitectureFlow,
+  mermaidFences,
+  parseDocument,
+} from '../../../src/lib/diagrams/testing.ts';
 
 const CASE_STUDY = `---
 title: Ledger
@@ -73,7 +79,10 @@ describe('checkArchitectureFlow', () => {
   });
 
   it('adds the line offset from an entry body to its file', () => {
-    const { errors } = checkArchitectureFlow(parseDocument('Intro.\n\n## Architecture Flow\n\nProse first.\n', 'mdx'), file, { root: '/site', lineOffset: 4 });
+    const { errors } = checkArchitectureFlow(parseDocument('Intro.\n\n## Architecture Flow\n\nProse first.\n', 'mdx'), file, {
+      root: '/site',
+      lineOffset: 4,
+    });
     expect(errors.map((error) => error.message.split('\n')[0])).toEqual([
       expect.stringMatching(/^content\/case-studies\/x\.mdx:7: The "Architecture Flow" section must open with its/),
     ]);
@@ -81,7 +90,9 @@ describe('checkArchitectureFlow', () => {
 
   it('asks for positions only when the rule is broken, and points at their line', () => {
     const source = 'Intro.\n\n## Architecture Flow\n\nProse first.\n';
-    const withoutPositions = JSON.parse(JSON.stringify(parseDocument(source, 'mdx'), (key, value: unknown) => (key === 'position' ? undefined : value)));
+    const withoutPositions = JSON.parse(
+      JSON.stringify(parseDocument(source, 'mdx'), (key, value: unknown) => (key === 'position' ? undefined : value)),
+    );
     let located = 0;
     const locate = () => {
       located += 1;

@@ -4,7 +4,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { checkArchitectureFlow, classifyMermaidError, combineErrors, DiagramError, DiagramErrors, EMPTY_DIAGRAM, locateFailure, mermaidMarkdownPlugin, parseDocument, type DiagramRenderer, type DiagramResult } from '../../../src/lib/diagrams/testing.ts';
+import {
+  checkArchitectureFlow,
+  classifyMermaidError,
+  combineErrors,
+  DiagramError,
+  DiagramErrors,
+  EMPTY_DIAGRAM,
+  locateFailure,
+  mermaidMarkdownPlugin,
+  parseDocument,
+  type DiagramRenderer,
+  type DiagramResult,
+} from '../../../src/lib/diagrams/testing.ts';
 
 const ROOT = '/site';
 const JISON_MESSAGE = "Parse error on line 3:\n...A --> B  B -->\n----------------^\nExpecting 'NODE_STRING', got 'EOF'";
@@ -65,7 +77,8 @@ const MISTAKES = [
   {
     mistake: "a shape's brackets that do not pair",
     source: 'flowchart LR\n  a --> b[(Store]\n  b --> c',
-    message: "Parse error on line 2:\n... LR  a --> b[(Store]  b --> c\n----------------------^\nExpecting 'CYLINDEREND', 'TAGEND', 'UNICODE_TEXT', 'TEXT', 'TAGSTART', got 'SQE'",
+    message:
+      "Parse error on line 2:\n... LR  a --> b[(Store]  b --> c\n----------------------^\nExpecting 'CYLINDEREND', 'TAGEND', 'UNICODE_TEXT', 'TEXT', 'TAGSTART', got 'SQE'",
     reported: 2,
     line: 42,
     says: 'a label\'s bracket is not closed: "[(Store]" opens with "[(", which needs ")]".',
@@ -74,7 +87,8 @@ const MISTAKES = [
   {
     mistake: 'an unknown arrow in a flowchart',
     source: 'flowchart LR\n  a --> b\n  b ->> c\n  c --> d',
-    message: "Parse error on line 3:\n...rt LR  a --> b  b ->> c  c --> d\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'EOF', 'AMP', 'START_LINK', 'LINK', 'LINK_ID', got 'MINUS'",
+    message:
+      "Parse error on line 3:\n...rt LR  a --> b  b ->> c  c --> d\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'EOF', 'AMP', 'START_LINK', 'LINK', 'LINK_ID', got 'MINUS'",
     reported: 3,
     line: 43,
     says: '"->>" is not an arrow a flowchart has.',
@@ -92,7 +106,8 @@ const MISTAKES = [
   {
     mistake: 'an unknown arrow in a sequence diagram',
     source: 'sequenceDiagram\n  A->B: hi\n  A=>B: hi',
-    message: "Parse error on line 3:\n...gram  A->B: hi  A=>B: hi\n---------------------^\nExpecting 'NEWLINE', ',', 'SOLID_OPEN_ARROW', 'DOTTED_OPEN_ARROW', 'SOLID_ARROW', 'TXT', got 'INVALID'",
+    message:
+      "Parse error on line 3:\n...gram  A->B: hi  A=>B: hi\n---------------------^\nExpecting 'NEWLINE', ',', 'SOLID_OPEN_ARROW', 'DOTTED_OPEN_ARROW', 'SOLID_ARROW', 'TXT', got 'INVALID'",
     reported: 3,
     line: 43,
     says: '"=>" is not an arrow a sequence diagram has.',
@@ -101,7 +116,8 @@ const MISTAKES = [
   {
     mistake: 'a subgraph without end',
     source: 'flowchart LR\n  subgraph one\n    a --> b\n  b --> c',
-    message: "Parse error on line 5:\n...  a --> b  b --> c\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'SPACE', 'EOF', 'subgraph', 'end', 'acc_title', 'AMP', 'COLON', got '1'",
+    message:
+      "Parse error on line 5:\n...  a --> b  b --> c\n---------------------^\nExpecting 'SEMI', 'NEWLINE', 'SPACE', 'EOF', 'subgraph', 'end', 'acc_title', 'AMP', 'COLON', got '1'",
     reported: 5,
     line: 42,
     says: 'the subgraph "one" opened on this line has no `end`.',
@@ -119,8 +135,12 @@ const MISTAKES = [
 ];
 
 describe('the common mistakes, in plain words', () => {
-  it.each(MISTAKES)('$mistake: one line number, the file\'s, with the fix', ({ source, message, reported, line, says, fix }) => {
-    const error = locateFailure(classifyMermaidError(message, reported, source), { file: '/site/content/case-studies/ledger.mdx', fenceLine: 40 }, ROOT);
+  it.each(MISTAKES)("$mistake: one line number, the file's, with the fix", ({ source, message, reported, line, says, fix }) => {
+    const error = locateFailure(
+      classifyMermaidError(message, reported, source),
+      { file: '/site/content/case-studies/ledger.mdx', fenceLine: 40 },
+      ROOT,
+    );
     const [first, written, fixLine] = error.message.split('\n');
     expect(first).toBe(`content/case-studies/ledger.mdx:${line}: mermaid diagram: ${says}`);
     expect(written).toBe(`  │ ${source.split('\n')[line - 41]!.trim()}`);
@@ -132,7 +152,11 @@ describe('the common mistakes, in plain words', () => {
   });
 
   it('says what the parser expected with words around it, never a token name alone', () => {
-    const failure = classifyMermaidError("Parse error on line 3:\n...\nExpecting 'TXT', got 'NEWLINE'", 3, 'sequenceDiagram\n  A->>B: hi\n  A-->B hi');
+    const failure = classifyMermaidError(
+      "Parse error on line 3:\n...\nExpecting 'TXT', got 'NEWLINE'",
+      3,
+      'sequenceDiagram\n  A->>B: hi\n  A-->B hi',
+    );
     expect(failure.reason.split('\n')[0]).toBe('Mermaid cannot read this line. It expected a message text after a colon there.');
     expect(failure.reason).toContain("Mermaid's parser expected TXT and found NEWLINE");
     expect(failure.reason).not.toMatch(/line 3/);
@@ -150,7 +174,11 @@ describe('the common mistakes, in plain words', () => {
   });
 
   it('suggests a diagram type only for a near miss', () => {
-    const failure = classifyMermaidError('No diagram type detected matching given configuration for text: notADiagram', undefined, '\nnotADiagram\n  A --> B');
+    const failure = classifyMermaidError(
+      'No diagram type detected matching given configuration for text: notADiagram',
+      undefined,
+      '\nnotADiagram\n  A --> B',
+    );
     expect(failure).toMatchObject({ problem: 'unknown-type', diagramLine: 2 });
     expect(failure.reason.split('\n')[0]).toBe('"notADiagram" is not a diagram type Mermaid knows.');
   });
@@ -167,15 +195,23 @@ describe('other errors', () => {
   });
 
   it('reports a case study without its Architecture Flow by file', () => {
-    const { fence, errors } = checkArchitectureFlow(parseDocument('## Overview\n\nNo diagram.\n', 'mdx'), '/site/content/case-studies/x.mdx', { root: ROOT });
+    const { fence, errors } = checkArchitectureFlow(
+      parseDocument('## Overview\n\nNo diagram.\n', 'mdx'),
+      '/site/content/case-studies/x.mdx',
+      { root: ROOT },
+    );
     expect(fence).toBeUndefined();
-    expect(errors.map((error) => error.message)).toEqual(['content/case-studies/x.mdx:1: This case study has no Architecture Flow diagram (no ```mermaid fence).']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'content/case-studies/x.mdx:1: This case study has no Architecture Flow diagram (no ```mermaid fence).',
+    ]);
     expect(errors[0]?.problem).toBe('missing-architecture-flow');
   });
 
   it('lists several at once, locating the first', () => {
     const first = locateFailure(EMPTY_DIAGRAM, { file: '/site/content/a.md', fenceLine: 7 }, ROOT);
-    const [second] = checkArchitectureFlow(parseDocument('No diagram.\n', 'mdx'), '/site/content/case-studies/x.mdx', { root: ROOT }).errors;
+    const [second] = checkArchitectureFlow(parseDocument('No diagram.\n', 'mdx'), '/site/content/case-studies/x.mdx', {
+      root: ROOT,
+    }).errors;
     if (!second) throw new Error('expected an Architecture Flow error');
     const combined = combineErrors([first, second]);
     expect(combined).toBeInstanceOf(DiagramErrors);
@@ -194,13 +230,27 @@ const fakeRenderer: DiagramRenderer = {
     if (source.includes('broken')) return { ok: false, failure: classifyMermaidError(JISON_MESSAGE, 2, source) };
     return {
       ok: true,
-      diagram: { key: 'a'.repeat(64), rootId: 'mmd-aaaaaaaaaaaa', svg: '<svg id="mmd-aaaaaaaaaaaa"></svg>', type: 'flowchart-v2', width: 10, height: 10, labelSize: 16 },
+      diagram: {
+        key: 'a'.repeat(64),
+        rootId: 'mmd-aaaaaaaaaaaa',
+        svg: '<svg id="mmd-aaaaaaaaaaaa"></svg>',
+        type: 'flowchart-v2',
+        width: 10,
+        height: 10,
+        labelSize: 16,
+      },
     };
   },
 };
 
 const plugin = (root: string) =>
-  mermaidMarkdownPlugin({ pipeline: () => fakeRenderer, cacheDir: '/cache', root, caseStudyDirs: [join(root, 'case-studies')], fullSizeBase: '/diagrams/' });
+  mermaidMarkdownPlugin({
+    pipeline: () => fakeRenderer,
+    cacheDir: '/cache',
+    root,
+    caseStudyDirs: [join(root, 'case-studies')],
+    fullSizeBase: '/diagrams/',
+  });
 
 describe('the Markdown hook', () => {
   const root = mkdtempSync(join(tmpdir(), 'diagrams-hook-'));
@@ -213,7 +263,9 @@ describe('the Markdown hook', () => {
   it('replaces a fence with its figure in Markdown and in MDX, named after the heading above it', async () => {
     const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Later\n';
     const { html } = await markdownToHtml(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.md', source)) });
-    expect(html).toContain('<figure class="diagram diagram--inline" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-shape="tall" data-forms="author">');
+    expect(html).toContain(
+      '<figure class="diagram diagram--inline" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-shape="tall" data-forms="author">',
+    );
     expect(html).toContain('<title id="mmd-aaaaaaaaaaaa-title">Flow</title>');
     expect(html).not.toContain('language-mermaid');
     // MDX carries the key; the figure is read from the cache when the page renders (runtime.ts).
@@ -234,7 +286,11 @@ describe('the Markdown hook', () => {
   it('fails an MDX document (whose error Astro shows in the dev overlay) at the file line', async () => {
     const text = '---\ntitle: A\n---\n\n```mermaid\n```\n';
     const compiling = mdxToJs(text, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('empty.mdx', text)) });
-    await expect(compiling).rejects.toMatchObject({ problem: 'empty', line: 5, loc: { file: join(root, 'empty.mdx'), line: 5, column: 1 } });
+    await expect(compiling).rejects.toMatchObject({
+      problem: 'empty',
+      line: 5,
+      loc: { file: join(root, 'empty.mdx'), line: 5, column: 1 },
+    });
   });
 
   it('fails a case study without an Architecture Flow diagram', async () => {

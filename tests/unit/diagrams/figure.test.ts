@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { captionFromMeta, figureHtml, textAlternative, type DiagramForms, type RenderedDiagram } from '../../../src/lib/diagrams/testing.ts';
+import {
+  captionFromMeta,
+  figureHtml,
+  textAlternative,
+  type DiagramForms,
+  type RenderedDiagram,
+} from '../../../src/lib/diagrams/testing.ts';
 
 /** A fence drawn in the author's form alone. */
 const only = (drawn: RenderedDiagram): DiagramForms => ({ forms: [{ name: 'author', diagram: drawn }], pin: undefined });
@@ -16,7 +22,10 @@ const diagram: RenderedDiagram = {
 
 describe('textAlternative', () => {
   it("uses the author's accTitle and accDescr", () => {
-    const alternative = textAlternative({ accTitle: 'Ingestion path', accDescr: 'Devices send readings.' }, { heading: 'Architecture Flow' });
+    const alternative = textAlternative(
+      { accTitle: 'Ingestion path', accDescr: 'Devices send readings.' },
+      { heading: 'Architecture Flow' },
+    );
     expect(alternative).toEqual({ name: 'Ingestion path', description: 'Devices send readings.', caption: 'Ingestion path' });
   });
 
@@ -30,7 +39,10 @@ describe('textAlternative', () => {
   });
 
   it('shows an explicit caption under the figure even when accTitle names the image', () => {
-    expect(textAlternative({ accTitle: 'Ingestion path' }, { caption: 'Figure 1' })).toMatchObject({ name: 'Ingestion path', caption: 'Figure 1' });
+    expect(textAlternative({ accTitle: 'Ingestion path' }, { caption: 'Figure 1' })).toMatchObject({
+      name: 'Ingestion path',
+      caption: 'Figure 1',
+    });
   });
 
   it('never leaves a diagram without a name', () => {
@@ -56,8 +68,12 @@ describe('figureHtml', () => {
   });
 
   it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
-    expect(html).toMatch(/^<figure class="diagram diagram--inline" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide" data-forms="author">/);
-    expect(html).toContain('<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">');
+    expect(html).toMatch(
+      /^<figure class="diagram diagram--inline" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide" data-forms="author">/,
+    );
+    expect(html).toContain(
+      '<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">',
+    );
     expect(html).toMatch(/<figcaption><span id="mmd-ffffffffffff-caption">Flow &lt;A &amp; B&gt;<\/span><\/figcaption>/);
   });
 
@@ -73,11 +89,33 @@ describe('figureHtml', () => {
     // 1000 px natural: at a phone's floor (11/16) 688 px, too wide for a 358 px column, where the compact
     // form (320 px natural) shows; on a desktop both draw their labels at 16 px, and the author's wins the tie.
     const wide = { ...diagram, width: 1000, height: 300 };
-    const compact = { ...diagram, key: 'e'.repeat(64), rootId: 'mmd-eeeeeeeeeeee', svg: '<svg id="mmd-eeeeeeeeeeee" viewBox="0 0 320 600"></svg>', width: 320, height: 600 };
-    const both = figureHtml({ forms: [{ name: 'author', diagram: wide }, { name: 'compact', diagram: compact }], pin: undefined }, { instance: 'card1' });
-    expect(both).toContain('<svg id="mmd-ffffffffffff-card1" viewBox="0 0 400 100" width="400" height="100" class="diagram__form diagram__form--author" role="img"');
-    expect(both).toContain('<svg id="mmd-eeeeeeeeeeee-card1" viewBox="0 0 320 600" class="diagram__form diagram__form--compact" role="img" aria-labelledby="mmd-eeeeeeeeeeee-card1-title"');
-    expect(both).toMatch(/<style>@media \(width < 640px\)\{@container diagram \(width < \d+px\)\{#mmd-ffffffffffff-card1-figure \.diagram__form--author\{display:none\}#mmd-ffffffffffff-card1-figure \.diagram__form--compact\{display:block\}/);
+    const compact = {
+      ...diagram,
+      key: 'e'.repeat(64),
+      rootId: 'mmd-eeeeeeeeeeee',
+      svg: '<svg id="mmd-eeeeeeeeeeee" viewBox="0 0 320 600"></svg>',
+      width: 320,
+      height: 600,
+    };
+    const both = figureHtml(
+      {
+        forms: [
+          { name: 'author', diagram: wide },
+          { name: 'compact', diagram: compact },
+        ],
+        pin: undefined,
+      },
+      { instance: 'card1' },
+    );
+    expect(both).toContain(
+      '<svg id="mmd-ffffffffffff-card1" viewBox="0 0 400 100" width="400" height="100" class="diagram__form diagram__form--author" role="img"',
+    );
+    expect(both).toContain(
+      '<svg id="mmd-eeeeeeeeeeee-card1" viewBox="0 0 320 600" class="diagram__form diagram__form--compact" role="img" aria-labelledby="mmd-eeeeeeeeeeee-card1-title"',
+    );
+    expect(both).toMatch(
+      /<style>@media \(width < 640px\)\{@container diagram \(width < \d+px\)\{#mmd-ffffffffffff-card1-figure \.diagram__form--author\{display:none\}#mmd-ffffffffffff-card1-figure \.diagram__form--compact\{display:block\}/,
+    );
     expect(both).toContain('data-forms="author compact"');
     expect(both).toContain('<p class="diagram__scroll-cue" aria-hidden="true">');
   });

@@ -33,7 +33,9 @@ describe('diagram keys', () => {
     const config = mermaidConfig();
     const sequence = config['sequence'] as Record<string, number>;
     expect(styleFingerprint(mermaidConfig())).toBe(styleFingerprint(config));
-    expect(styleFingerprint({ ...config, sequence: { ...sequence, actorMargin: (sequence['actorMargin'] ?? 0) + 1 } })).not.toBe(styleFingerprint(config));
+    expect(styleFingerprint({ ...config, sequence: { ...sequence, actorMargin: (sequence['actorMargin'] ?? 0) + 1 } })).not.toBe(
+      styleFingerprint(config),
+    );
     expect(styleFingerprint({ ...config, gantt: { todayMarker: 'on' } })).not.toBe(styleFingerprint(config));
   });
 

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { assignWithDepthSpan, cheaperAssignWithDepth, mermaidBundle, mermaidConfig, wholeWords } from '../../../src/lib/diagrams/testing.ts';
+import {
+  assignWithDepthSpan,
+  cheaperAssignWithDepth,
+  mermaidBundle,
+  mermaidConfig,
+  wholeWords,
+} from '../../../src/lib/diagrams/testing.ts';
 
 const published = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
@@ -33,7 +39,12 @@ function portrait(value: unknown, inputs: Map<object, string>, seen = new Set<ob
         String(key),
         descriptor.get || descriptor.set
           ? { accessor: true, enumerable: descriptor.enumerable, configurable: descriptor.configurable }
-          : { writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable, value: portrait(descriptor.value, inputs, seen) },
+          : {
+              writable: descriptor.writable,
+              enumerable: descriptor.enumerable,
+              configurable: descriptor.configurable,
+              value: portrait(descriptor.value, inputs, seen),
+            },
       ];
     }),
   };
@@ -68,15 +79,25 @@ const CASES: Record<string, () => { dst: unknown; src: unknown; depth?: number }
     src: { flowchart: { curve: 'basis', padding: 4 }, themeVariables: { primaryColor: '#fff' }, secure: ['theme'] },
   }),
   'a "__proto__" key, as JSON gives it': () => ({ dst: {}, src: JSON.parse('{"__proto__":{"polluted":true},"a":{"__proto__":1}}') }),
-  'keys the prototype already answers to': () => ({ dst: {}, src: { constructor: { name: 'x' }, toString: 'text', hasOwnProperty: 1, valueOf: null } }),
+  'keys the prototype already answers to': () => ({
+    dst: {},
+    src: { constructor: { name: 'x' }, toString: 'text', hasOwnProperty: 1, valueOf: null },
+  }),
   'a setter on the object’s prototype': () => ({ dst: new Labelled(), src: { label: 'drawn', seen: { nested: true } } }),
   'nulls, undefined and primitives over objects': () => ({
     dst: { a: { keep: 1 }, b: 'text', c: [1] },
     src: { a: null, b: { now: 'object' }, c: undefined, d: undefined, e: 0 },
   }),
-  'arrays merge without repeats': () => ({ dst: { list: [1, 2], nested: { list: ['a'] } }, src: { list: [2, 3, 3], nested: { list: ['a', 'b'] }, fresh: [{ x: 1 }] } }),
+  'arrays merge without repeats': () => ({
+    dst: { list: [1, 2], nested: { list: ['a'] } },
+    src: { list: [2, 3, 3], nested: { list: ['a', 'b'] }, fresh: [{ x: 1 }] },
+  }),
   'an array of sources': () => ({ dst: {}, src: [{ a: 1 }, { b: { c: 2 } }, { a: 3 }] }),
-  'objects below the depth are assigned, not copied': () => ({ dst: { a: { b: { c: { keep: true } } } }, src: { a: { b: { c: { d: 1 } } } }, depth: 2 }),
+  'objects below the depth are assigned, not copied': () => ({
+    dst: { a: { b: { c: { keep: true } } } },
+    src: { a: { b: { c: { d: 1 } } } },
+    depth: 2,
+  }),
   'depth 0 and 1': () => ({ dst: { a: { x: 1 } }, src: { a: { y: { z: 1 } } }, depth: 1 }),
   'a frozen object': () => ({ dst: Object.freeze({}), src: { a: 1 } }),
 };
@@ -114,7 +135,10 @@ describe('the pipeline’s Mermaid bundle', () => {
     expect(keep).not.toBeNull();
     expect(code).toContain(`(${keep?.[1]},"splitWordToFitWidth")`);
     // The whole word, and nothing left to wrap onto the next line.
-    const splitWordToFitWidth = new Function(`return ${keep?.[0]}`)() as (fits: unknown, word: { content: string; type: string }) => unknown;
+    const splitWordToFitWidth = new Function(`return ${keep?.[0]}`)() as (
+      fits: unknown,
+      word: { content: string; type: string },
+    ) => unknown;
     expect(splitWordToFitWidth(() => false, { content: 'DELIVERY-ADDRESS', type: 'normal' })).toEqual([
       { content: 'DELIVERY-ADDRESS', type: 'normal' },
       { content: '', type: 'normal' },

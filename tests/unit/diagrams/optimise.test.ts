@@ -37,7 +37,19 @@ const SVG = [
 describe('optimiseSvg', { timeout: 30_000 }, () => {
   it('keeps what the theme, the figure and assistive technology need', async () => {
     const optimised = await optimiseSvg(SVG);
-    for (const kept of ['id="mmd-a"', 'id="mmd-a-2"', 'class="node default"', 'class="basic label-container"', '<title id="mmd-a-title">Flow</title>', '<desc id="mmd-a-desc">A to B</desc>', 'aria-label="A"', 'data-c="c0"', 'var(--color-accent) 12%', ':where(#mmd-a [data-c~="c0"])', 'width="1450.14" height="235.11"']) {
+    for (const kept of [
+      'id="mmd-a"',
+      'id="mmd-a-2"',
+      'class="node default"',
+      'class="basic label-container"',
+      '<title id="mmd-a-title">Flow</title>',
+      '<desc id="mmd-a-desc">A to B</desc>',
+      'aria-label="A"',
+      'data-c="c0"',
+      'var(--color-accent) 12%',
+      ':where(#mmd-a [data-c~="c0"])',
+      'width="1450.14" height="235.11"',
+    ]) {
       expect(optimised).toContain(kept);
     }
   });

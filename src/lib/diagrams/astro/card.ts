@@ -18,13 +18,22 @@ const cardUses = new WeakMap<object, number>();
  * Each card on a page gets its own ids: pass the same object for every card
  * on a page (Astro.request).
  */
-export async function architectureFlowFigure(caseStudy: CaseStudyEntry, page: object, fullSizeBase: string, placement: 'card' | 'hero' = 'card'): Promise<string> {
+export async function architectureFlowFigure(
+  caseStudy: CaseStudyEntry,
+  page: object,
+  fullSizeBase: string,
+  placement: 'card' | 'hero' = 'card',
+): Promise<string> {
   const count = (cardUses.get(page) ?? 0) + 1;
   cardUses.set(page, count);
   const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
   const result = await renderForms(sharedPipeline(), fence.source, fence.meta, { architectureFlow: true });
   if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
-  return figureHtml(result.forms, { heading: fence.heading, instance: instanceSuffix({ kind: 'card', count }), className: 'diagram--card', fullSizeBase }, placement);
+  return figureHtml(
+    result.forms,
+    { heading: fence.heading, instance: instanceSuffix({ kind: 'card', count }), className: 'diagram--card', fullSizeBase },
+    placement,
+  );
 }
 
 /**

@@ -24,7 +24,9 @@ export interface ContentRender {
 export function startContentRender(options: ScanOptions, logger: AstroIntegrationLogger, onSettled: () => Promise<void>): ContentRender {
   const started = performance.now();
   const report: Promise<ScanReport> = renderContentDiagrams(options).then((result) => {
-    logger.info(`${result.diagrams} diagrams in ${result.files} content files ready in ${Math.round(performance.now() - started)} ms, alongside Astro's start`);
+    logger.info(
+      `${result.diagrams} diagrams in ${result.files} content files ready in ${Math.round(performance.now() - started)} ms, alongside Astro's start`,
+    );
     void result.cardVariantsDrawn.then(onSettled).catch(() => undefined);
     return result;
   });

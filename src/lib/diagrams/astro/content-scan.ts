@@ -68,7 +68,9 @@ async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
   const fences = mermaidFences(root);
   // The Architecture Flow's forms include the cards' (astro/card.ts), so those are cache hits too.
   const isFlow = (fence: (typeof fences)[number]) => flow?.fence?.line === fence.line;
-  const results = await Promise.all(fences.map((fence) => renderForms(options.pipeline, fence.source, fence.meta, { architectureFlow: isFlow(fence) })));
+  const results = await Promise.all(
+    fences.map((fence) => renderForms(options.pipeline, fence.source, fence.meta, { architectureFlow: isFlow(fence) })),
+  );
   results.forEach((result, index) => {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));

@@ -133,7 +133,11 @@ function withMarkdownHook(config: AstroConfig, { root, cacheDir, caseStudyDirs, 
  * A case study without its Architecture Flow must stop the build before content sync
  * meets it; then it waits for the scan, to name every broken diagram at once.
  */
-async function stopOnMissingArchitectureFlow(scan: Omit<ScanOptions, 'pipeline'>, contentRender: ContentRender | undefined, logger: AstroIntegrationLogger): Promise<void> {
+async function stopOnMissingArchitectureFlow(
+  scan: Omit<ScanOptions, 'pipeline'>,
+  contentRender: ContentRender | undefined,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   if ((await architectureFlowErrors(scan)).length === 0) return;
   const failure = combineErrors((await contentRender?.errors()) ?? []);
   await closeSharedPipeline(logger);
@@ -155,11 +159,16 @@ function warmBrowser(logger: AstroIntegrationLogger): void {
 function showContentErrorsOnOverlay(scan: Omit<ScanOptions, 'pipeline'>, report: ErrorReporter, logger: AstroIntegrationLogger): void {
   void renderContentDiagrams({ pipeline: sharedPipeline(), ...scan }).then(
     ({ errors }) => {
-      for (const file of new Set(errors.map((error) => error.file))) report(file, errors.filter((error) => error.file === file));
+      for (const file of new Set(errors.map((error) => error.file)))
+        report(
+          file,
+          errors.filter((error) => error.file === file),
+        );
     },
     // The browser failing (or closed by a sync that stopped early) must not take the server down:
     // each page's own render says what went wrong.
-    (error: unknown) => logger.warn(`the start-up look at every diagram stopped: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) =>
+      logger.warn(`the start-up look at every diagram stopped: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 

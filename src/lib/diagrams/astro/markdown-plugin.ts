@@ -115,15 +115,24 @@ export function mermaidMarkdownPlugin(options: MarkdownHookOptions): MdastPlugin
         const key = result.forms.forms[0]!.diagram.key;
         const uses = (seen.get(key) ?? 0) + 1;
         seen.set(key, uses);
-        return figureNode(result.forms, { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) }, document, options.cacheDir);
+        return figureNode(
+          result.forms,
+          { ...context, instance: instanceSuffix({ kind: 'repeat', count: uses }) },
+          document,
+          options.cacheDir,
+        );
       },
       after() {
         for (const { index, width, pinned } of warnings) {
           const at = `${relative(options.root, where)}:${fenceLine(document, file, index)}`;
           const why = pinned ? 'layout="wide" pins it as drawn' : 'no form of it fits';
-          console.warn(`${at}: this diagram is ${width} px wide with its labels at the legibility floor, wider than a phone's column: ${why}, so it scrolls sideways there. Remove layout="wide", or split the diagram.`);
+          console.warn(
+            `${at}: this diagram is ${width} px wide with its labels at the legibility floor, wider than a phone's column: ${why}, so it scrolls sideways there. Remove layout="wide", or split the diagram.`,
+          );
         }
-        const errors = failures.map(({ index, failure }) => locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root));
+        const errors = failures.map(({ index, failure }) =>
+          locateFailure(failure, { file: where, fenceLine: fenceLine(document, file, index) }, options.root),
+        );
         options.onErrors?.(where, errors);
         if (options.keepGoing) return;
         const failure = combineErrors(errors);

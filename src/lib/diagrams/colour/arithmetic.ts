@@ -50,10 +50,7 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 
 function parseHex(hex: string): Rgba | undefined {
   const digits = hex.slice(1);
-  const expanded =
-    digits.length <= 4
-      ? [...digits].map((digit) => digit + digit).join('')
-      : digits;
+  const expanded = digits.length <= 4 ? [...digits].map((digit) => digit + digit).join('') : digits;
   if (!/^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/.test(expanded)) return undefined;
   const channel = (index: number) => Number.parseInt(expanded.slice(index, index + 2), 16);
   return { r: channel(0), g: channel(2), b: channel(4), a: expanded.length === 8 ? channel(6) / 255 : 1 };
@@ -112,7 +109,13 @@ export function parseColour(literal: string): Rgba | undefined {
 }
 
 export function toHex({ r, g, b }: Pick<Rgba, 'r' | 'g' | 'b'>): string {
-  return `#${[r, g, b].map((channel) => Math.round(clamp(channel, 0, 255)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((channel) =>
+      Math.round(clamp(channel, 0, 255))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** WCAG relative luminance, 0 (black) – 1 (white). */

@@ -31,14 +31,19 @@ export const MAPPING = {
   opaque: 0.995,
 };
 
-const SENTINEL_HSL = (Object.keys(ROLES) as Role[]).map((role) => ({ role, hsl: rgbToHsl(parseColour(sentinel(role)) ?? { r: 0, g: 0, b: 0 }) }));
+const SENTINEL_HSL = (Object.keys(ROLES) as Role[]).map((role) => ({
+  role,
+  hsl: rgbToHsl(parseColour(sentinel(role)) ?? { r: 0, g: 0, b: 0 }),
+}));
 
 /** The role a rendered colour came from: a sentinel itself, or one Mermaid lightened, darkened or faded. */
 function roleOf(colour: Rgba): Role | undefined {
   const hsl = rgbToHsl(colour);
   const { hue, saturation, minSaturationShare } = MAPPING.sentinelMatch;
   if (hsl.s < SENTINEL.saturation * minSaturationShare) return undefined;
-  const match = SENTINEL_HSL.find(({ hsl: candidate }) => hueDistance(candidate.h, hsl.h) < hue && Math.abs(candidate.s - hsl.s) < saturation);
+  const match = SENTINEL_HSL.find(
+    ({ hsl: candidate }) => hueDistance(candidate.h, hsl.h) < hue && Math.abs(candidate.s - hsl.s) < saturation,
+  );
   return match?.role;
 }
 

@@ -24,9 +24,7 @@ export const isCaseStudy = (file: string, caseStudyDirs: readonly string[]) =>
 const isArchitectureFlowHeading = (node: Nodes): node is Heading =>
   node.type === 'heading' && plainText(node).trim().toLowerCase() === ARCHITECTURE_FLOW_HEADING.toLowerCase();
 
-export type ArchitectureFlow =
-  | { ok: true; fence: MermaidFence }
-  | { ok: false; line: number; reason: string };
+export type ArchitectureFlow = { ok: true; fence: MermaidFence } | { ok: false; line: number; reason: string };
 
 /**
  * A case study's Architecture Flow: the fence that opens its

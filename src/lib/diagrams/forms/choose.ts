@@ -69,7 +69,12 @@ export interface Fit {
 const heightLimit = (screen: Screen, placement: Placement) => (placement === 'full-size' ? Number.POSITIVE_INFINITY : screen.maxHeight);
 
 /** How a form sits in a container `width` px wide (the figure's width) on `screen`. */
-export function fitOf(diagram: Pick<RenderedDiagram, 'width' | 'height' | 'labelSize'>, screen: Screen, width: number, placement: Placement): Fit {
+export function fitOf(
+  diagram: Pick<RenderedDiagram, 'width' | 'height' | 'labelSize'>,
+  screen: Screen,
+  width: number,
+  placement: Placement,
+): Fit {
   const atFloor = screen.floor / diagram.labelSize;
   const floorWidth = diagram.width * atFloor;
   const tallest = heightLimit(screen, placement);
@@ -87,7 +92,8 @@ const TIE = 0.5;
 export function choose(forms: readonly Form[], screen: Screen, width: number, placement: Placement): Form {
   const fits = forms.map((form) => ({ form, ...fitOf(form.diagram, screen, width, placement) }));
   const whole = fits.filter((candidate) => candidate.whole);
-  if (whole.length === 0) return fits.reduce((narrowest, candidate) => (candidate.floorWidth < narrowest.floorWidth ? candidate : narrowest)).form;
+  if (whole.length === 0)
+    return fits.reduce((narrowest, candidate) => (candidate.floorWidth < narrowest.floorWidth ? candidate : narrowest)).form;
   const overviewFirst = placement === 'hero';
   const preferred = whole.filter((candidate) => (candidate.form.name === 'overview') === overviewFirst);
   const pool = preferred.length > 0 ? preferred : whole;

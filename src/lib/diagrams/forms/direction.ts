@@ -34,7 +34,10 @@ function topLevelDirection(lines: readonly string[], from: number): DirectionSit
     const line = lines[index] ?? '';
     const statement = /^(\s*)direction\s+(\w+)\s*$/.exec(line);
     if (depth === 0 && statement) {
-      return { horizontal: HORIZONTAL.test(statement[2] ?? ''), redraw: (direction) => lines.with(index, `${statement[1]}direction ${direction}`).join('\n') };
+      return {
+        horizontal: HORIZONTAL.test(statement[2] ?? ''),
+        redraw: (direction) => lines.with(index, `${statement[1]}direction ${direction}`).join('\n'),
+      };
     }
     depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);
   }
@@ -51,12 +54,18 @@ function directionSite(source: string): DirectionSite | undefined {
   const header = lines[start] ?? '';
   const flowchart = /^(\s*(?:flowchart-elk|flowchart|graph)\s+)(\w+)(.*)$/i.exec(header);
   if (flowchart) {
-    return { horizontal: HORIZONTAL.test(flowchart[2] ?? ''), redraw: (direction) => lines.with(start, `${flowchart[1]}${direction}${flowchart[3]}`).join('\n') };
+    return {
+      horizontal: HORIZONTAL.test(flowchart[2] ?? ''),
+      redraw: (direction) => lines.with(start, `${flowchart[1]}${direction}${flowchart[3]}`).join('\n'),
+    };
   }
   // gitGraph runs left to right unless it says otherwise.
   const gitGraph = /^(\s*gitGraph)(?:\s+(\w+))?\s*:?\s*$/.exec(header);
   if (gitGraph) {
-    return { horizontal: !gitGraph[2] || HORIZONTAL.test(gitGraph[2]), redraw: (direction) => lines.with(start, `${gitGraph[1]} ${direction}:`).join('\n') };
+    return {
+      horizontal: !gitGraph[2] || HORIZONTAL.test(gitGraph[2]),
+      redraw: (direction) => lines.with(start, `${gitGraph[1]} ${direction}:`).join('\n'),
+    };
   }
   if (/^\s*(stateDiagram(-v2)?|classDiagram(-v2)?|erDiagram|requirementDiagram)\b/.test(header)) {
     return topLevelDirection(lines, start + 1);
@@ -81,4 +90,3 @@ export function turned(source: string): string | undefined {
   const site = directionSite(source);
   return site?.redraw(site.horizontal ? 'TB' : 'LR');
 }
-

@@ -10,7 +10,17 @@
  * (the compact form everywhere) in the fence's info string.
  */
 import type { DiagramFailure, DiagramRenderer, RenderedDiagram } from '../types.ts';
-import { CONTAINERS, choiceRuns, fitOf, keptForms, SCREENS, seenWholeEverywhere, type Form, type FormName, type Placement } from './choose.ts';
+import {
+  CONTAINERS,
+  choiceRuns,
+  fitOf,
+  keptForms,
+  SCREENS,
+  seenWholeEverywhere,
+  type Form,
+  type FormName,
+  type Placement,
+} from './choose.ts';
 import { isHorizontal } from './direction.ts';
 import { overviewSource } from './overview.ts';
 import { compactSource, elkSource, wideSource, withConfig } from './sources.ts';
@@ -28,7 +38,9 @@ export type FormsResult = { ok: true; forms: DiagramForms } | { ok: false; failu
 const LAYOUT_ATTRIBUTE = /(?:^|\s)layout=(?:"([^"]*)"|'([^']*)'|([^\s"']+))/;
 
 /** Reads `layout="wide"` / `layout="narrow"` from a fence's info string. */
-export function layoutPin(meta: string | null | undefined): { ok: true; pin: LayoutPin | undefined } | { ok: false; failure: DiagramFailure } {
+export function layoutPin(
+  meta: string | null | undefined,
+): { ok: true; pin: LayoutPin | undefined } | { ok: false; failure: DiagramFailure } {
   const match = LAYOUT_ATTRIBUTE.exec(meta ?? '');
   if (!match) return { ok: true, pin: undefined };
   const value = match[1] ?? match[2] ?? match[3] ?? '';
@@ -44,7 +56,8 @@ export function layoutPin(meta: string | null | undefined): { ok: true; pin: Lay
 }
 
 /** The placements a fence may be shown in: every fence inline and full size; an Architecture Flow on cards too. */
-const placementsOf = (architectureFlow: boolean): Placement[] => (architectureFlow ? ['inline', 'full-size', 'card', 'hero'] : ['inline', 'full-size']);
+const placementsOf = (architectureFlow: boolean): Placement[] =>
+  architectureFlow ? ['inline', 'full-size', 'card', 'hero'] : ['inline', 'full-size'];
 
 export interface FormOptions {
   /** The fence is a case study's Architecture Flow: it is also shown on cards, and the home hero shows its overview. */
@@ -57,7 +70,12 @@ export interface FormOptions {
  * gets its overview, for the home hero). Only the author's drawing can fail
  * the fence: it is what the author wrote; a form that does not draw is left out.
  */
-export async function renderForms(renderer: DiagramRenderer, source: string, meta: string | null | undefined, options: FormOptions = {}): Promise<FormsResult> {
+export async function renderForms(
+  renderer: DiagramRenderer,
+  source: string,
+  meta: string | null | undefined,
+  options: FormOptions = {},
+): Promise<FormsResult> {
   const pinned = layoutPin(meta);
   if (!pinned.ok) return pinned;
   const author = await renderer.render(source);
@@ -70,7 +88,9 @@ export async function renderForms(renderer: DiagramRenderer, source: string, met
   /** Draws each source and keeps the narrowest at the floor as the form `name`. */
   const add = async (name: FormName, ...sources: (string | undefined)[]) => {
     const drawn = await Promise.all(sources.filter((candidate) => candidate !== undefined).map((candidate) => renderer.render(candidate)));
-    const narrowest = drawn.flatMap((result) => (result.ok ? [result.diagram] : [])).sort((a, b) => a.width / a.labelSize - b.width / b.labelSize)[0];
+    const narrowest = drawn
+      .flatMap((result) => (result.ok ? [result.diagram] : []))
+      .sort((a, b) => a.width / a.labelSize - b.width / b.labelSize)[0];
     if (narrowest) forms.push({ name, diagram: narrowest });
   };
   const placements = placementsOf(options.architectureFlow ?? false);

@@ -34,13 +34,41 @@ const SHAPES: Record<string, [string, string]> = {
 
 /** Mermaid's edge syntax, by stroke and arrow as its parser names them. */
 const LINKS: Record<string, Record<string, string>> = {
-  normal: { arrow_point: '-->', arrow_open: '---', arrow_circle: '--o', arrow_cross: '--x', double_arrow_point: '<-->', double_arrow_circle: 'o--o', double_arrow_cross: 'x--x' },
-  dotted: { arrow_point: '-.->', arrow_open: '-.-', arrow_circle: '-.-o', arrow_cross: '-.-x', double_arrow_point: '<-.->', double_arrow_circle: 'o-.-o', double_arrow_cross: 'x-.-x' },
-  thick: { arrow_point: '==>', arrow_open: '===', arrow_circle: '==o', arrow_cross: '==x', double_arrow_point: '<==>', double_arrow_circle: 'o==o', double_arrow_cross: 'x==x' },
+  normal: {
+    arrow_point: '-->',
+    arrow_open: '---',
+    arrow_circle: '--o',
+    arrow_cross: '--x',
+    double_arrow_point: '<-->',
+    double_arrow_circle: 'o--o',
+    double_arrow_cross: 'x--x',
+  },
+  dotted: {
+    arrow_point: '-.->',
+    arrow_open: '-.-',
+    arrow_circle: '-.-o',
+    arrow_cross: '-.-x',
+    double_arrow_point: '<-.->',
+    double_arrow_circle: 'o-.-o',
+    double_arrow_cross: 'x-.-x',
+  },
+  thick: {
+    arrow_point: '==>',
+    arrow_open: '===',
+    arrow_circle: '==o',
+    arrow_cross: '==x',
+    double_arrow_point: '<==>',
+    double_arrow_circle: 'o==o',
+    double_arrow_cross: 'x==x',
+  },
 };
 
 const quoted = (label: string) => `"${wrapLabel(label.replace(/"/g, '#quot;'))}"`;
-const plainWords = (text: string) => text.replace(/<br\s*\/?>/gi, ' ').toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? [];
+const plainWords = (text: string) =>
+  text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .toLowerCase()
+    .match(/[a-z][a-z-]{3,}/g) ?? [];
 
 /** Words too common in a diagram's title to single out a component. */
 const TITLE_WORDS = new Set(['architecture', 'flow', 'diagram', 'system', 'overview', 'path', 'pipeline']);
@@ -101,16 +129,23 @@ export function overviewSource(graph: FlowGraph, title: string | undefined): str
   for (const groupId of collapsed) for (const member of descendants(graph, groupId)) representative.set(member, groupId);
   const shown = (id: string) => representative.get(id) ?? id;
   const lines = ['flowchart TB'];
-  for (const group of graph.groups.filter((candidate) => collapsed.includes(candidate.id))) lines.push(`  ${group.id}[[${quoted(group.title)}]]`);
+  for (const group of graph.groups.filter((candidate) => collapsed.includes(candidate.id)))
+    lines.push(`  ${group.id}[[${quoted(group.title)}]]`);
   for (const node of graph.nodes.filter((candidate) => !representative.has(candidate.id))) {
     const [open, close] = SHAPES[node.shape] ?? SHAPES['square']!;
     lines.push(`  ${node.id}${open}${quoted(node.label)}${close}`);
   }
   // Groups that stay open keep their members, so the focus keeps its frame.
   for (const group of graph.groups.filter((candidate) => !collapsed.includes(candidate.id) && !representative.has(candidate.id))) {
-    lines.push(`  subgraph ${group.id}[${quoted(group.title)}]`, ...group.members.filter((member) => !representative.has(member)).map((member) => `    ${shown(member)}`), '  end');
+    lines.push(
+      `  subgraph ${group.id}[${quoted(group.title)}]`,
+      ...group.members.filter((member) => !representative.has(member)).map((member) => `    ${shown(member)}`),
+      '  end',
+    );
   }
-  const edges = mergeEdges(graph.edges.map((edge) => ({ ...edge, from: shown(edge.from), to: shown(edge.to) })).filter((edge) => edge.from !== edge.to));
+  const edges = mergeEdges(
+    graph.edges.map((edge) => ({ ...edge, from: shown(edge.from), to: shown(edge.to) })).filter((edge) => edge.from !== edge.to),
+  );
   for (const edge of edges) {
     const link = LINKS[edge.stroke]?.[edge.arrow] ?? (edge.stroke === 'invisible' ? '~~~' : '-->');
     lines.push(`  ${edge.from} ${link}${edge.label ? `|${quoted(edge.label)}|` : ''} ${edge.to}`);

@@ -66,7 +66,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * written between quotes or between a shape's brackets or an edge's bars.
  */
 export function wrapLabels(source: string, graph: FlowGraph): string {
-  const labels = new Set([...graph.nodes.map((node) => node.label), ...graph.edges.map((edge) => edge.label), ...graph.groups.map((group) => group.title)]);
+  const labels = new Set([
+    ...graph.nodes.map((node) => node.label),
+    ...graph.edges.map((edge) => edge.label),
+    ...graph.groups.map((group) => group.title),
+  ]);
   let wrapped = source;
   for (const label of labels) {
     const lines = wrapLabel(label);
@@ -101,4 +105,3 @@ export function wideSource(source: string, type: string, graph: FlowGraph | unde
   const across = withDirection(wrapped, 'LR');
   return across === undefined ? undefined : withConfig(across, LAYERED_CONFIG);
 }
-

@@ -71,7 +71,10 @@ function cheaperConfigCopy(published: string): MermaidBundle {
 
 /** `splitWordToFitWidth(checkFit, word)` as minified: `function NAME(a,b){let c=…(b.content);return …(a,[],c,b.type)}`. */
 const splitWord = (name: string) =>
-  new RegExp(String.raw`function ${name.replaceAll('$', String.raw`\$`)}\(([\w$]+),([\w$]+)\)\{let [\w$]+=[\w$]+\(\2\.content\);return [\w$]+\(\1,\[\],[\w$]+,\2\.type\)\}`, 'g');
+  new RegExp(
+    String.raw`function ${name.replaceAll('$', String.raw`\$`)}\(([\w$]+),([\w$]+)\)\{let [\w$]+=[\w$]+\(\2\.content\);return [\w$]+\(\1,\[\],[\w$]+,\2\.type\)\}`,
+    'g',
+  );
 
 /** `splitWordToFitWidth` answering with the whole word and nothing left over, or undefined where it is not as expected. */
 export function wholeWords(bundle: string): string | undefined {
@@ -79,7 +82,10 @@ export function wholeWords(bundle: string): string | undefined {
   const [name] = names;
   if (names.length !== 1 || !name) return undefined;
   if ((bundle.match(splitWord(name)) ?? []).length !== 1) return undefined;
-  return bundle.replace(splitWord(name), (_, checkFit: string, word: string) => `function ${name}(${checkFit},${word}){return[${word},{content:"",type:${word}.type}]}`);
+  return bundle.replace(
+    splitWord(name),
+    (_, checkFit: string, word: string) => `function ${name}(${checkFit},${word}){return[${word},{content:"",type:${word}.type}]}`,
+  );
 }
 
 export function mermaidBundle(published: string): MermaidBundle {

@@ -43,7 +43,9 @@ export interface IconifyJson {
 /** Resolves the packs' files from the project at `root`. */
 export function iconPackFiles(root: string): Record<string, string[]> {
   const resolve = createRequire(join(root, 'package.json')).resolve;
-  return Object.fromEntries(Object.entries(ICON_PACKS).map(([name, packages]) => [name, packages.map((pkg) => resolve(`${pkg}/icons.json`))]));
+  return Object.fromEntries(
+    Object.entries(ICON_PACKS).map(([name, packages]) => [name, packages.map((pkg) => resolve(`${pkg}/icons.json`))]),
+  );
 }
 
 const loaded = new Map<string, IconifyJson>();
@@ -96,9 +98,13 @@ function iconReferences(source: string): IconReference[] {
     /^\s*(?:service|group|junction)\s+[\w-]+\s*\(\s*([\w-]+):([\w-]+)\s*\)/g,
     /\b(fa[bklrs]?):fa-([\w-]+)/g,
   ];
-  return source.split('\n').flatMap((text, index) =>
-    patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({ pack: match[1] ?? '', icon: match[2] ?? '', line: index + 1 }))),
-  );
+  return source
+    .split('\n')
+    .flatMap((text, index) =>
+      patterns.flatMap((pattern) =>
+        [...text.matchAll(pattern)].map((match) => ({ pack: match[1] ?? '', icon: match[2] ?? '', line: index + 1 })),
+      ),
+    );
 }
 
 /** The first icon a diagram names that no registered pack has, as a failure at its line. */
@@ -107,7 +113,9 @@ export function unknownIcon(source: string, files: Record<string, string[]>): Di
     const packFiles = files[reference.pack];
     if (packFiles && loadIconPack(reference.pack, packFiles).icons[reference.icon]) continue;
     const written = reference.pack.startsWith('fa') ? `${reference.pack}:fa-${reference.icon}` : `${reference.pack}:${reference.icon}`;
-    const why = packFiles ? `the "${reference.pack}" icon pack has no icon "${reference.icon}"` : `there is no icon pack "${reference.pack}"`;
+    const why = packFiles
+      ? `the "${reference.pack}" icon pack has no icon "${reference.icon}"`
+      : `there is no icon pack "${reference.pack}"`;
     return {
       problem: 'unknown-icon',
       reason: `Unknown icon "${written}": ${why}. Icon packs: ${Object.keys(ICON_PACKS).join(', ')}.`,

@@ -160,17 +160,35 @@ export const THEME_VARIABLES: Record<string, ThemeValue> = {
   gradientStart: 'accentLine',
   gradientStop: 'accent2Line',
   ...indexed('cScale', CATEGORY_ROLES),
-  ...indexed('cScalePeer', CATEGORY_ROLES.map(() => 'border' as const)),
-  ...indexed('cScaleInv', CATEGORY_ROLES.map(() => 'text' as const)),
-  ...indexed('cScaleLabel', CATEGORY_ROLES.map(() => 'text' as const)),
+  ...indexed(
+    'cScalePeer',
+    CATEGORY_ROLES.map(() => 'border' as const),
+  ),
+  ...indexed(
+    'cScaleInv',
+    CATEGORY_ROLES.map(() => 'text' as const),
+  ),
+  ...indexed(
+    'cScaleLabel',
+    CATEGORY_ROLES.map(() => 'text' as const),
+  ),
   ...indexed('surface', ['subtle', 'subtle', 'border', 'border', 'mutedTint'] as const),
   ...indexed('surfacePeer', ['border', 'border', 'border', 'mutedLine', 'mutedLine'] as const),
   ...indexed('fillType', CATEGORY_ROLES.slice(0, 8)),
   ...indexedFromOne('pie', CATEGORY_ROLES),
   ...indexedFromOne('venn', CATEGORY_ROLES.slice(0, 8)),
-  ...indexed('git', LINE_ROLES.map(({ line }) => line)),
-  ...indexed('gitInv', LINE_ROLES.map(({ label }) => label)),
-  ...indexed('gitBranchLabel', LINE_ROLES.map(({ label }) => label)),
+  ...indexed(
+    'git',
+    LINE_ROLES.map(({ line }) => line),
+  ),
+  ...indexed(
+    'gitInv',
+    LINE_ROLES.map(({ label }) => label),
+  ),
+  ...indexed(
+    'gitBranchLabel',
+    LINE_ROLES.map(({ label }) => label),
+  ),
   cynefin: {
     boundaryColor: 'muted',
     cliffColor: 'accent2',
@@ -217,7 +235,18 @@ export const THEME_VARIABLES: Record<string, ThemeValue> = {
   treeView: { labelColor: 'text', lineColor: 'muted' },
 };
 
-const C4_ELEMENTS = ['person', 'system', 'system_db', 'system_queue', 'container', 'container_db', 'container_queue', 'component', 'component_db', 'component_queue'];
+const C4_ELEMENTS = [
+  'person',
+  'system',
+  'system_db',
+  'system_queue',
+  'container',
+  'container_db',
+  'container_queue',
+  'component',
+  'component_db',
+  'component_queue',
+];
 
 /** Diagram configs that take colours outside the theme variables. */
 export const DIAGRAM_COLOURS: Record<string, Record<string, ThemeValue>> = {

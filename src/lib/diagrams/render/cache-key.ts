@@ -21,7 +21,9 @@ export interface DiagramKeyParts {
 
 export function diagramKey(parts: DiagramKeyParts): string {
   const { source, mermaidVersion, style, font, pipeline } = parts;
-  return createHash('sha256').update(JSON.stringify([pipeline, mermaidVersion, style, font, source])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([pipeline, mermaidVersion, style, font, source]))
+    .digest('hex');
 }
 
 /**

@@ -171,7 +171,8 @@ export class DiagramPipeline implements DiagramRenderer {
 
   async #loadEnvironment(): Promise<Environment> {
     const resolve = createRequire(join(this.#options.root, 'package.json')).resolve;
-    const versionOf = async (name: string) => (JSON.parse(await readFile(packageJsonOf(resolve(name)), 'utf8')) as { version: string }).version;
+    const versionOf = async (name: string) =>
+      (JSON.parse(await readFile(packageJsonOf(resolve(name)), 'utf8')) as { version: string }).version;
     const assets = renderPageAssets(this.#options.root);
     const fontFingerprint = createHash('sha256')
       .update(await readFile(assets.fontStylesheet))

@@ -24,7 +24,8 @@ export function substitutePicture(rendered: { svg: string; type: string }, sourc
   if (rendered.type === 'error') {
     return {
       problem: 'error-picture',
-      reason: 'Mermaid would draw its error picture ("Syntax error in text") here instead of a diagram: the fence holds the "error" diagram type. Replace it with the diagram you mean.',
+      reason:
+        'Mermaid would draw its error picture ("Syntax error in text") here instead of a diagram: the fence holds the "error" diagram type. Replace it with the diagram you mean.',
       diagramLine: 1,
     };
   }

@@ -59,7 +59,9 @@ function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra
     const title = `<title id="${titleId}">${escapeHtml(alternative.name)}</title>`;
     const description = alternative.description ? `<desc id="${descriptionId}">${escapeHtml(alternative.description)}</desc>` : '';
     const classes = `diagram__form ${formClass(form.name)}`;
-    const withClass = /\sclass="/.test(attributes) ? attributes.replace(/\sclass="/, ` class="${classes} `) : `${attributes} class="${classes}"`;
+    const withClass = /\sclass="/.test(attributes)
+      ? attributes.replace(/\sclass="/, ` class="${classes} `)
+      : `${attributes} class="${classes}"`;
     return `<svg${withClass}${labelled}${sizing} data-form="${form.name}">${title}${description}${extra}`;
   });
 }
@@ -71,7 +73,9 @@ const textItems = (items: readonly TextItem[]): string =>
 export function textVersionHtml(sections: readonly TextSection[] | undefined): string {
   const filled = (sections ?? []).filter((section) => section.items.length > 0);
   if (filled.length === 0) return '';
-  const body = filled.map((section) => `<p class="diagram__text-title">${escapeHtml(section.title)}</p>${textItems(section.items)}`).join('');
+  const body = filled
+    .map((section) => `<p class="diagram__text-title">${escapeHtml(section.title)}</p>${textItems(section.items)}`)
+    .join('');
   return `<details class="diagram__text"><summary>Text version</summary>${body}</details>`;
 }
 

@@ -41,12 +41,17 @@ export function scopeIds(svg: string, rootId: string): string {
     rewriteUrls(
       tag
         .replace(HREF_ATTRIBUTES, (_, open: string, id: string, close: string) => `${open}${lookup(id)}${close}`)
-        .replace(ID_LIST_ATTRIBUTES, (_, open: string, ids: string, close: string) => `${open}${ids.split(/\s+/).filter(Boolean).map(lookup).join(' ')}${close}`),
+        .replace(
+          ID_LIST_ATTRIBUTES,
+          (_, open: string, ids: string, close: string) => `${open}${ids.split(/\s+/).filter(Boolean).map(lookup).join(' ')}${close}`,
+        ),
     ),
   );
   return rewriteStyleSheets(withReferences, (css) =>
-    rewriteUrls(css).replace(/([^{}]*)(\{[^{}]*\})/g, (_match, selector: string, body: string) =>
-      `${selector.replace(CSS_ID_SELECTOR, (whole, id: string) => (renamed.has(id) ? `#${lookup(id)}` : whole))}${body}`,
+    rewriteUrls(css).replace(
+      /([^{}]*)(\{[^{}]*\})/g,
+      (_match, selector: string, body: string) =>
+        `${selector.replace(CSS_ID_SELECTOR, (whole, id: string) => (renamed.has(id) ? `#${lookup(id)}` : whole))}${body}`,
     ),
   );
 }

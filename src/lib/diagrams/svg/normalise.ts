@@ -27,7 +27,11 @@ export function normaliseSvg(raw: string, identity: { key: string; rootId: strin
   const description = takeElement(title.svg, 'desc', `chart-desc-${rootId}`);
   const rootTag = /^<svg\b[^>]*>/.exec(description.svg)?.[0] ?? '<svg>';
   const type = /aria-roledescription="([^"]*)"/.exec(rootTag)?.[1] ?? identity.type;
-  const viewBox = /viewBox="([^"]*)"/.exec(rootTag)?.[1]?.split(/[\s,]+/).map(Number) ?? [];
+  const viewBox =
+    /viewBox="([^"]*)"/
+      .exec(rootTag)?.[1]
+      ?.split(/[\s,]+/)
+      .map(Number) ?? [];
   const attribute = (name: string) => Number.parseFloat(new RegExp(`\\s${name}="([\\d.]+)(?:px)?"`).exec(rootTag)?.[1] ?? '');
   const width = round(viewBox[2] ?? attribute('width'));
   const height = round(viewBox[3] ?? attribute('height'));

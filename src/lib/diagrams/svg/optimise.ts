@@ -163,7 +163,27 @@ function compactNumberList(value: string, { letters }: { letters: boolean }): st
 }
 
 /** Attributes that hold one length or number (with an optional unit). */
-const LENGTH_ATTRIBUTES = new Set(['x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'dx', 'dy', 'refX', 'refY', 'markerWidth', 'markerHeight']);
+const LENGTH_ATTRIBUTES = new Set([
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'width',
+  'height',
+  'dx',
+  'dy',
+  'refX',
+  'refY',
+  'markerWidth',
+  'markerHeight',
+]);
 
 /** Geometry with float-exact shorter numbers; the root <svg>'s own size is the figure's and stays. */
 const shortestGeometry: CustomPlugin = {
@@ -175,7 +195,8 @@ const shortestGeometry: CustomPlugin = {
         for (const [name, value] of Object.entries(node.attributes)) {
           if (name === 'd') node.attributes[name] = compactNumberList(value, { letters: true });
           else if (name === 'points' || name === 'viewBox') node.attributes[name] = compactNumberList(value, { letters: false });
-          else if (name === 'transform') node.attributes[name] = value.replace(/\(([^()]*)\)/g, (_, list: string) => `(${compactNumberList(list, { letters: false })})`);
+          else if (name === 'transform')
+            node.attributes[name] = value.replace(/\(([^()]*)\)/g, (_, list: string) => `(${compactNumberList(list, { letters: false })})`);
           else if (LENGTH_ATTRIBUTES.has(name) && !isRoot) node.attributes[name] = value.replace(LEADING_NUMBER, shortestFloat32);
         }
       },

@@ -7,14 +7,18 @@ import { mappedColour } from '../colour/mapping.ts';
 import { rewriteStyleSheets, START_TAG, STYLE_START_TAG } from './patterns.ts';
 
 const replaceColours = (value: string) =>
-  value.replace(/url\([^)]*\)|var\([^)]*\)/g, (protectedPart) => `\u0000${encodeURIComponent(protectedPart)}\u0000`)
+  value
+    .replace(/url\([^)]*\)|var\([^)]*\)/g, (protectedPart) => `\u0000${encodeURIComponent(protectedPart)}\u0000`)
     .replace(COLOUR_LITERAL, (literal) => mappedColour(literal) ?? literal)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL brackets the protected parts above; CSS never holds one.
     .replace(/\u0000([^\u0000]*)\u0000/g, (_, encoded: string) => decodeURIComponent(encoded));
 
 /** Rewrites the colours in a run of CSS declarations (`fill:#fff;stroke:…`). */
 function themeDeclarations(declarations: string): string {
-  return declarations.replace(/([-\w]+)(\s*:\s*)([^;{}]*)/g, (_, property: string, colon: string, value: string) => `${property}${colon}${replaceColours(value)}`);
+  return declarations.replace(
+    /([-\w]+)(\s*:\s*)([^;{}]*)/g,
+    (_, property: string, colon: string, value: string) => `${property}${colon}${replaceColours(value)}`,
+  );
 }
 
 /** Rewrites the colours in a style sheet, leaving its selectors alone. */

@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { choiceRuns, choose, CONTAINERS, fitOf, keptForms, SCREENS, type Form, type FormName, formRules, layoutPin, renderForms, type DiagramRenderer, type RenderedDiagram } from '../../../../src/lib/diagrams/testing.ts';
+import {
+  choiceRuns,
+  choose,
+  CONTAINERS,
+  fitOf,
+  keptForms,
+  SCREENS,
+  type Form,
+  type FormName,
+  formRules,
+  layoutPin,
+  renderForms,
+  type DiagramRenderer,
+  type RenderedDiagram,
+} from '../../../../src/lib/diagrams/testing.ts';
 
 const [phone, desktop] = SCREENS as [(typeof SCREENS)[number], (typeof SCREENS)[number]];
-const drawn = (width: number, height: number, labelSize = 16): RenderedDiagram => ({ key: `${width}x${height}`, rootId: `mmd-${width}x${height}`, svg: '', type: 'flowchart-v2', width, height, labelSize });
+const drawn = (width: number, height: number, labelSize = 16): RenderedDiagram => ({
+  key: `${width}x${height}`,
+  rootId: `mmd-${width}x${height}`,
+  svg: '',
+  type: 'flowchart-v2',
+  width,
+  height,
+  labelSize,
+});
 const form = (name: FormName, width: number, height: number): Form => ({ name, diagram: drawn(width, height) });
 
 describe('fitOf: seen whole, measured at the floor', () => {
@@ -69,8 +91,12 @@ describe('choiceRuns and formRules', () => {
   it('show each form in its runs, per screen, and the cue where the shown one scrolls', () => {
     const rules = formRules('f', [author, compact], 'inline');
     expect(rules).toContain('@media (width < 640px){');
-    expect(rules).toContain('@container diagram (width >= 882px){#f .diagram__form--author{display:block}#f .diagram__form--compact{display:none}}');
-    expect(rules).toMatch(/@container diagram \(width < \d+px\)\{#f \.diagram__form--author\{display:none\}#f \.diagram__form--compact\{display:block\}#f \.diagram__scroll-cue\{display:flex\}\}/);
+    expect(rules).toContain(
+      '@container diagram (width >= 882px){#f .diagram__form--author{display:block}#f .diagram__form--compact{display:none}}',
+    );
+    expect(rules).toMatch(
+      /@container diagram \(width < \d+px\)\{#f \.diagram__form--author\{display:none\}#f \.diagram__form--compact\{display:block\}#f \.diagram__scroll-cue\{display:flex\}\}/,
+    );
   });
 });
 
@@ -91,7 +117,15 @@ function fakeRenderer() {
       if (source.includes('broken')) return { ok: false, failure: { problem: 'syntax', reason: 'Parse error', diagramLine: 2 } };
       const name = formOf(source);
       const size = new RegExp(`%% ${name} (\\d+)x(\\d+)`).exec(source) ?? ['', '200', '100'];
-      const graph = { direction: 'TB', nodes: [{ id: 'a', label: 'A', shape: 'square' }, { id: 'b', label: 'B', shape: 'square' }], edges: [{ from: 'a', to: 'b', label: '', arrow: 'arrow_point', stroke: 'normal' }], groups: [{ id: 'g', title: 'G', members: ['b'] }] };
+      const graph = {
+        direction: 'TB',
+        nodes: [
+          { id: 'a', label: 'A', shape: 'square' },
+          { id: 'b', label: 'B', shape: 'square' },
+        ],
+        edges: [{ from: 'a', to: 'b', label: '', arrow: 'arrow_point', stroke: 'normal' }],
+        groups: [{ id: 'g', title: 'G', members: ['b'] }],
+      };
       return { ok: true, diagram: { ...drawn(Number(size[1]), Number(size[2])), key: source, rootId: `mmd-${name}`, graph } };
     },
   };
@@ -111,7 +145,11 @@ describe('renderForms: which forms a fence gets', () => {
   it('adds forms until one is seen whole everywhere, the overview last', async () => {
     const enough = await renderForms(fakeRenderer().renderer, flow('%% author 1400x300 %% compact 400x600'), undefined);
     expect(enough.ok && enough.forms.forms.map((candidate) => candidate.name)).toEqual(['author', 'compact']);
-    const all = await renderForms(fakeRenderer().renderer, flow('%% author 1400x300 %% compact 900x900 %% elk 900x900 %% wide 1400x300 %% overview 300x200'), undefined);
+    const all = await renderForms(
+      fakeRenderer().renderer,
+      flow('%% author 1400x300 %% compact 900x900 %% elk 900x900 %% wide 1400x300 %% overview 300x200'),
+      undefined,
+    );
     expect(all.ok && all.forms.forms.map((candidate) => candidate.name)).toEqual(['author', 'compact', 'elk', 'wide', 'overview']);
   });
 

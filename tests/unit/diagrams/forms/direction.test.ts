@@ -21,7 +21,9 @@ describe('withDirection', () => {
   it('sets a flowchart’s (or graph’s) direction, changing only that line', () => {
     expect(withDirection('flowchart LR\n  a --> b', 'TB')).toBe('flowchart TB\n  a --> b');
     expect(withDirection('graph RL;\n  a --> b', 'TB')).toBe('graph TB;\n  a --> b');
-    expect(withDirection('---\ntitle: Flow\n---\n%% a comment\n\nflowchart-elk TB\n  a --> b', 'LR')).toBe('---\ntitle: Flow\n---\n%% a comment\n\nflowchart-elk LR\n  a --> b');
+    expect(withDirection('---\ntitle: Flow\n---\n%% a comment\n\nflowchart-elk TB\n  a --> b', 'LR')).toBe(
+      '---\ntitle: Flow\n---\n%% a comment\n\nflowchart-elk LR\n  a --> b',
+    );
   });
 
   it('sets the top-level direction of state, class, ER and requirement diagrams, not a nested one', () => {

@@ -7,16 +7,42 @@ const edge = (from: string, to: string, label = '', stroke = 'normal', arrow = '
 /** The telemetry pipeline's flow, as Mermaid parses it: one group, the Kafka topic's partitions. */
 const telemetry: FlowGraph = {
   direction: 'TB',
-  nodes: [node('dev', 'IoT devices'), node('gw', 'Ingestion gateway'), node('pa', 'Partition A'), node('pb', 'Partition B'), node('sa', 'Processor A'), node('raw', 'Raw readings', 'cylinder')],
-  edges: [edge('dev', 'gw'), edge('gw', 'pa'), edge('gw', 'pb'), edge('pa', 'sa', 'consumes'), edge('pb', 'sa', 'consumes'), edge('sa', 'raw', 'idempotent write')],
+  nodes: [
+    node('dev', 'IoT devices'),
+    node('gw', 'Ingestion gateway'),
+    node('pa', 'Partition A'),
+    node('pb', 'Partition B'),
+    node('sa', 'Processor A'),
+    node('raw', 'Raw readings', 'cylinder'),
+  ],
+  edges: [
+    edge('dev', 'gw'),
+    edge('gw', 'pa'),
+    edge('gw', 'pb'),
+    edge('pa', 'sa', 'consumes'),
+    edge('pb', 'sa', 'consumes'),
+    edge('sa', 'raw', 'idempotent write'),
+  ],
   groups: [{ id: 'kafka', title: 'Kafka topic, keyed by device', members: ['pa', 'pb'] }],
 };
 
 /** Nested groups: a region holding a cluster, beside a second region. */
 const nested: FlowGraph = {
   direction: 'LR',
-  nodes: [node('lb', 'Load balancer'), node('api', 'API'), node('db1', 'Primary', 'cylinder'), node('db2', 'Replica', 'cylinder'), node('dr', 'Standby API')],
-  edges: [edge('lb', 'api'), edge('api', 'db1', 'writes'), edge('db1', 'db2', 'replicates', 'dotted'), edge('db2', 'dr', 'ships WAL', 'dotted'), edge('db1', 'dr', 'fails over', 'dotted')],
+  nodes: [
+    node('lb', 'Load balancer'),
+    node('api', 'API'),
+    node('db1', 'Primary', 'cylinder'),
+    node('db2', 'Replica', 'cylinder'),
+    node('dr', 'Standby API'),
+  ],
+  edges: [
+    edge('lb', 'api'),
+    edge('api', 'db1', 'writes'),
+    edge('db1', 'db2', 'replicates', 'dotted'),
+    edge('db2', 'dr', 'ships WAL', 'dotted'),
+    edge('db1', 'dr', 'fails over', 'dotted'),
+  ],
   groups: [
     { id: 'cluster', title: 'Database cluster', members: ['db1', 'db2'] },
     { id: 'east', title: 'Region east', members: ['api', 'cluster'] },
@@ -70,8 +96,21 @@ describe('the component the diagram is about stays', () => {
   /** The rate limiter: the limiter is inside Region A; the other regions are a group of their own. */
   const rateLimiter: FlowGraph = {
     direction: 'TB',
-    nodes: [node('clients', 'Clients'), node('gw', 'API gateway'), node('lim', 'Limiter'), node('redis', 'Redis cluster', 'cylinder'), node('sync', 'Usage sync'), node('other', 'Region B')],
-    edges: [edge('clients', 'gw'), edge('gw', 'lim', 'check'), edge('lim', 'redis'), edge('lim', 'sync', 'local counts', 'dotted'), edge('sync', 'other', 'counts', 'dotted')],
+    nodes: [
+      node('clients', 'Clients'),
+      node('gw', 'API gateway'),
+      node('lim', 'Limiter'),
+      node('redis', 'Redis cluster', 'cylinder'),
+      node('sync', 'Usage sync'),
+      node('other', 'Region B'),
+    ],
+    edges: [
+      edge('clients', 'gw'),
+      edge('gw', 'lim', 'check'),
+      edge('lim', 'redis'),
+      edge('lim', 'sync', 'local counts', 'dotted'),
+      edge('sync', 'other', 'counts', 'dotted'),
+    ],
     groups: [
       { id: 'ra', title: 'Region A', members: ['gw', 'lim', 'redis'] },
       { id: 'others', title: 'Other regions', members: ['sync', 'other'] },

@@ -25,8 +25,12 @@ const mulberry32 = (seed: number) => () => {
 
 const visibleText = (element: Element) => {
   const style = getComputedStyle(element);
-  return [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '')
-    && style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+  return (
+    [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '') &&
+    style.display !== 'none' &&
+    style.visibility !== 'hidden' &&
+    Number(style.opacity) > 0
+  );
 };
 
 /**
@@ -118,7 +122,8 @@ async function renderJobs(jobs: MermaidJob[]): Promise<MermaidOutcome[]> {
       const views = await parsedViews((source) => window.mermaid.mermaidAPI.getDiagramFromText(source), job.source, diagramType);
       results.push({ ok: true, ...measured(svg), type: diagramType, ...views });
     } catch (error) {
-      const message = error instanceof Error || (error as { message?: unknown } | null)?.message ? String((error as Error).message) : String(error);
+      const message =
+        error instanceof Error || (error as { message?: unknown } | null)?.message ? String((error as Error).message) : String(error);
       results.push({ ok: false, message, line: parseErrorLine(error) });
     } finally {
       document.getElementById(job.id)?.remove();

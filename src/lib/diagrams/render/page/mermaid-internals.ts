@@ -50,8 +50,25 @@ export interface StateDb {
 
 /** The sequence LINETYPE names the text version reads (blocks, their branches, notes). */
 const SEQUENCE_LINETYPES = [
-  'NOTE', 'LOOP_START', 'LOOP_END', 'ALT_START', 'ALT_ELSE', 'ALT_END', 'OPT_START', 'OPT_END', 'PAR_START', 'PAR_AND', 'PAR_END',
-  'PAR_OVER_START', 'RECT_START', 'RECT_END', 'CRITICAL_START', 'CRITICAL_OPTION', 'CRITICAL_END', 'BREAK_START', 'BREAK_END',
+  'NOTE',
+  'LOOP_START',
+  'LOOP_END',
+  'ALT_START',
+  'ALT_ELSE',
+  'ALT_END',
+  'OPT_START',
+  'OPT_END',
+  'PAR_START',
+  'PAR_AND',
+  'PAR_END',
+  'PAR_OVER_START',
+  'RECT_START',
+  'RECT_END',
+  'CRITICAL_START',
+  'CRITICAL_OPTION',
+  'CRITICAL_END',
+  'BREAK_START',
+  'BREAK_END',
 ] as const;
 const SEQUENCE_PLACEMENTS = ['LEFTOF', 'RIGHTOF', 'OVER'] as const;
 
@@ -90,8 +107,17 @@ const PROBES: Probe[] = [
       if (!db || !isFlowDb(db)) return false;
       const edge = db.getEdges()[0];
       const group = db.getSubGraphs()[0];
-      return db.getDirection() === 'LR' && db.getVertices().get('a')?.text === 'A' && edge?.start === 'a' && edge.end === 'b' && edge.text === 'x'
-        && typeof edge.type === 'string' && typeof edge.stroke === 'string' && group?.title === 'G' && group.nodes.includes('a');
+      return (
+        db.getDirection() === 'LR' &&
+        db.getVertices().get('a')?.text === 'A' &&
+        edge?.start === 'a' &&
+        edge.end === 'b' &&
+        edge.text === 'x' &&
+        typeof edge.type === 'string' &&
+        typeof edge.stroke === 'string' &&
+        group?.title === 'G' &&
+        group.nodes.includes('a')
+      );
     },
   },
   {
@@ -101,9 +127,14 @@ const PROBES: Probe[] = [
       const db = parsed?.db;
       if (!db || !isSequenceDb(db)) return false;
       const types = db.getMessages().map((message) => message.type);
-      return db.getActors().get('A')?.description === 'Alpha'
-        && SEQUENCE_LINETYPES.every((name) => Number.isInteger(db.LINETYPE[name])) && SEQUENCE_PLACEMENTS.every((name) => Number.isInteger(db.PLACEMENT[name]))
-        && types[0] === db.LINETYPE['LOOP_START'] && types.includes(db.LINETYPE['NOTE']) && types.includes(db.LINETYPE['LOOP_END']);
+      return (
+        db.getActors().get('A')?.description === 'Alpha' &&
+        SEQUENCE_LINETYPES.every((name) => Number.isInteger(db.LINETYPE[name])) &&
+        SEQUENCE_PLACEMENTS.every((name) => Number.isInteger(db.PLACEMENT[name])) &&
+        types[0] === db.LINETYPE['LOOP_START'] &&
+        types.includes(db.LINETYPE['NOTE']) &&
+        types.includes(db.LINETYPE['LOOP_END'])
+      );
     },
   },
   {

@@ -29,10 +29,16 @@ function flowchartText(db: FlowDb): TextSection[] {
     { title: 'Steps', items: [...db.getVertices().values()].map((vertex) => ({ text: nameOf(vertex.id) })) },
     {
       title: 'Connections',
-      items: db.getEdges().map((edge) => ({ text: `${nameOf(edge.start)} ${arrow(edge.type)} ${nameOf(edge.end)}${plain(edge.text) ? `, ${plain(edge.text)}` : ''}` })),
+      items: db.getEdges().map((edge) => ({
+        text: `${nameOf(edge.start)} ${arrow(edge.type)} ${nameOf(edge.end)}${plain(edge.text) ? `, ${plain(edge.text)}` : ''}`,
+      })),
     },
   ];
-  if (groups.length > 0) sections.push({ title: 'Groups', items: groups.map((group) => ({ text: `${plain(group.title) || group.id}: ${group.nodes.map(nameOf).join(', ')}` })) });
+  if (groups.length > 0)
+    sections.push({
+      title: 'Groups',
+      items: groups.map((group) => ({ text: `${plain(group.title) || group.id}: ${group.nodes.map(nameOf).join(', ')}` })),
+    });
   return sections;
 }
 
@@ -41,8 +47,18 @@ function flowGraph(db: FlowDb): FlowGraph {
   const label = (text: unknown) => String(text ?? '').replace(/#quot;/g, '"');
   return {
     direction: db.getDirection() ?? 'TB',
-    nodes: [...db.getVertices().values()].map((vertex) => ({ id: vertex.id, label: label(vertex.text) || vertex.id, shape: vertex.type ?? 'square' })),
-    edges: db.getEdges().map((edge) => ({ from: edge.start, to: edge.end, label: label(edge.text), arrow: edge.type ?? 'arrow_point', stroke: edge.stroke ?? 'normal' })),
+    nodes: [...db.getVertices().values()].map((vertex) => ({
+      id: vertex.id,
+      label: label(vertex.text) || vertex.id,
+      shape: vertex.type ?? 'square',
+    })),
+    edges: db.getEdges().map((edge) => ({
+      from: edge.start,
+      to: edge.end,
+      label: label(edge.text),
+      arrow: edge.type ?? 'arrow_point',
+      stroke: edge.stroke ?? 'normal',
+    })),
     groups: db.getSubGraphs().map((group) => ({ id: group.id, title: label(group.title) || group.id, members: [...group.nodes] })),
   };
 }
@@ -59,9 +75,19 @@ function sequenceText(db: SequenceDb): TextSection[] {
     [type['BREAK_START']!]: 'Break',
     [type['PAR_OVER_START']!]: 'In parallel',
   };
-  const blockNext: Record<number, string> = { [type['ALT_ELSE']!]: 'Else', [type['PAR_AND']!]: 'And', [type['CRITICAL_OPTION']!]: 'Option' };
-  const blockEnd = new Set(['LOOP_END', 'ALT_END', 'OPT_END', 'PAR_END', 'RECT_END', 'CRITICAL_END', 'BREAK_END'].map((name) => type[name]));
-  const where: Record<number, string> = { [placement['LEFTOF']!]: 'left of', [placement['RIGHTOF']!]: 'right of', [placement['OVER']!]: 'over' };
+  const blockNext: Record<number, string> = {
+    [type['ALT_ELSE']!]: 'Else',
+    [type['PAR_AND']!]: 'And',
+    [type['CRITICAL_OPTION']!]: 'Option',
+  };
+  const blockEnd = new Set(
+    ['LOOP_END', 'ALT_END', 'OPT_END', 'PAR_END', 'RECT_END', 'CRITICAL_END', 'BREAK_END'].map((name) => type[name]),
+  );
+  const where: Record<number, string> = {
+    [placement['LEFTOF']!]: 'left of',
+    [placement['RIGHTOF']!]: 'right of',
+    [placement['OVER']!]: 'over',
+  };
   const actors = db.getActors();
   const nameOf = (id: string | undefined) => plain(actors.get(id ?? '')?.description) || (id ?? '');
   const root: TextItem[] = [];
@@ -118,7 +144,11 @@ export interface ParsedViews {
 }
 
 /** The text version and graph of a diagram Mermaid has just drawn; none for the types without one. */
-export async function parsedViews(getDiagramFromText: (source: string) => Promise<{ db: Record<string, unknown> }>, source: string, type: string): Promise<ParsedViews> {
+export async function parsedViews(
+  getDiagramFromText: (source: string) => Promise<{ db: Record<string, unknown> }>,
+  source: string,
+  type: string,
+): Promise<ParsedViews> {
   if (!/^(flowchart|graph|sequence|state)/.test(type)) return { text: undefined, graph: undefined };
   try {
     const { db } = await getDiagramFromText(source);
