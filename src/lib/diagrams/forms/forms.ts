@@ -96,13 +96,16 @@ export async function renderForms(
   const placements = placementsOf(options.architectureFlow ?? false);
   const needed = () => placements.some((placement) => !seenWholeEverywhere(forms, placement));
 
-  if (pinned.pin === 'narrow' || needed()) await add('compact', compactSource(source, type, graph));
   if (pinned.pin === 'narrow') {
     // The compact form everywhere, when there is one to show.
+    await add('compact', compactSource(source, type, graph));
     if (forms.length > 1) forms.shift();
     return done();
   }
+  // ELK's first: it draws a group's title above the group's nodes, where dagre's tight layout runs
+  // them together; dagre's is tried where ELK's does not fit, and is often the narrower.
   if (needed()) await add('elk', elkSource(source, type, graph));
+  if (needed()) await add('compact', compactSource(source, type, graph));
   // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column).
   if (needed() || (options.architectureFlow && !isHorizontal(source))) await add('wide', wideSource(source, type, graph));
   if (graph && (needed() || options.architectureFlow)) {

@@ -62,15 +62,13 @@ export function wrapLabel(label: string, width = WRAP_AT): string {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The source with every long node, edge and group label wrapped, where it is
- * written between quotes or between a shape's brackets or an edge's bars.
+ * The source with every long node and edge label wrapped, where it is written
+ * between quotes or between a shape's brackets or an edge's bars. A group's
+ * title stays on one line: it sits in the group's top band, which grows with
+ * it in width, not in height, so a wrapped title runs under the first row of nodes.
  */
 export function wrapLabels(source: string, graph: FlowGraph): string {
-  const labels = new Set([
-    ...graph.nodes.map((node) => node.label),
-    ...graph.edges.map((edge) => edge.label),
-    ...graph.groups.map((group) => group.title),
-  ]);
+  const labels = new Set([...graph.nodes.map((node) => node.label), ...graph.edges.map((edge) => edge.label)]);
   let wrapped = source;
   for (const label of labels) {
     const lines = wrapLabel(label);

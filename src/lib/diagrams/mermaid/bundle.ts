@@ -18,11 +18,15 @@
  * result (tests/unit/diagrams/mermaid-bundle.test.ts holds the two functions
  * to the same results), at about half the cost.
  *
- * 2. `splitWordToFitWidth` (mermaid/src/rendering-util/splitText.ts) keeps a
- *    word whole. SVG-text labels (htmlLabels: false) wrap at the diagram's
- *    wrapping width, and a single word wider than that is cut between two
- *    letters ("DELIVERY-ADDR" over "ESS" in an ER diagram), where Mermaid's
- *    own HTML labels keep it on a line of its own. Here it gets that line.
+ * 2. Words kept whole where a label wraps. SVG-text labels (htmlLabels: false)
+ *    wrap at the diagram's wrapping width, and a single word wider than that is
+ *    cut between two letters ("DELIVERY-ADDR" over "ESS" in an ER diagram),
+ *    where Mermaid's own HTML labels keep it on a line of its own; here it gets
+ *    that line: `splitWordToFitWidth` (mermaid/src/rendering-util/splitText.ts)
+ *    answers with the whole word, and `wrapLabel` (mermaid/src/utils.ts, the
+ *    sequence diagram's wrapping of participants and messages) puts a word
+ *    wider than its line on a line of its own instead of hyphenating it with
+ *    `breakString` ("Comm-" over "and").
  */
 
 /** Where the function ends in the bundle: esbuild keeps its name as a string. */
@@ -88,8 +92,25 @@ export function wholeWords(bundle: string): string | undefined {
   );
 }
 
+/**
+ * `wrapLabel`'s call of `breakString` for a word wider than a line, as minified:
+ * `let{hyphenatedStrings:A,remainingWord:B}=breakString(word,maxWidth,"-",config);`.
+ */
+const BREAK_STRING_CALL = /let\{hyphenatedStrings:([\w$]+),remainingWord:([\w$]+)\}=[\w$]+\(([\w$]+),[\w$]+,"-",[\w$]+\);/g;
+
+/** `wrapLabel` with a word wider than a line given a line of its own, whole; undefined where the call is not as expected. */
+export function unhyphenatedWords(bundle: string): string | undefined {
+  if ((bundle.match(BREAK_STRING_CALL) ?? []).length !== 1) return undefined;
+  return bundle.replace(
+    BREAK_STRING_CALL,
+    (_, lines: string, rest: string, word: string) =>
+      `let{hyphenatedStrings:${lines},remainingWord:${rest}}={hyphenatedStrings:[],remainingWord:${word}};`,
+  );
+}
+
 export function mermaidBundle(published: string): MermaidBundle {
   const cheaper = cheaperConfigCopy(published);
-  const whole = wholeWords(cheaper.code);
-  return whole === undefined ? cheaper : { code: whole, patched: true };
+  const whole = wholeWords(cheaper.code) ?? cheaper.code;
+  const unhyphenated = unhyphenatedWords(whole) ?? whole;
+  return { code: unhyphenated, patched: unhyphenated !== published };
 }
