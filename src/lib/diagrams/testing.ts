@@ -17,7 +17,7 @@ export { DiagramCache } from './render/cache.ts';
 export { diagramKey, rootIdFor, styleFingerprint } from './render/cache-key.ts';
 export { DiagramPipeline, normaliseSource } from './render/pipeline.ts';
 export { PAGE_GLOBALS, RENDER_FUNCTION, renderPageAssets, type MermaidOutcome } from './render/render-page.ts';
-export { assignWithDepthSpan, cheaperAssignWithDepth, mermaidBundle, wholeWords } from './mermaid/bundle.ts';
+export { assignWithDepthSpan, cheaperAssignWithDepth, mermaidBundle, unhyphenatedWords, wholeWords } from './mermaid/bundle.ts';
 export { mermaidConfig } from './mermaid/config.ts';
 export { captionFromMeta, figureHtml, textAlternative, textVersionHtml } from './svg/figure.ts';
 export { scopeIds, withInstanceSuffix } from './svg/ids.ts';

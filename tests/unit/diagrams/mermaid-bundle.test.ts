@@ -6,6 +6,7 @@ import {
   cheaperAssignWithDepth,
   mermaidBundle,
   mermaidConfig,
+  unhyphenatedWords,
   wholeWords,
 } from '../../../src/lib/diagrams/testing.ts';
 
@@ -123,6 +124,17 @@ describe('the pipeline’s Mermaid bundle', () => {
     expect(split).toBeGreaterThan(span.end);
     const after = published.indexOf('}', split) + 1;
     expect(code.endsWith(published.slice(after))).toBe(true);
+  });
+
+  it('finds wrapLabel’s call of breakString (mermaid/src/utils.ts) and gives a too-wide word a line of its own, whole', () => {
+    // Failing here means a Mermaid release rewrote wrapLabel: sequence diagrams' wrapped participants and
+    // messages may then hyphenate a word between two letters again ("Comm-" over "and"). Look at the new
+    // wrapLabel in mermaid.min.js and at src/lib/diagrams/mermaid/bundle.ts (unhyphenatedWords).
+    const code = unhyphenatedWords(published);
+    expect(code).toBeDefined();
+    expect(code).toMatch(/let\{hyphenatedStrings:([\w$]+),remainingWord:([\w$]+)\}=\{hyphenatedStrings:\[\],remainingWord:[\w$]+\};/);
+    // The page's bundle carries it, beside the other two changes.
+    expect(mermaidBundle(published).code).toContain('{hyphenatedStrings:[],remainingWord:');
   });
 
   it('finds splitWordToFitWidth (mermaid/src/rendering-util/splitText.ts) and makes it keep a word whole', () => {
