@@ -22,7 +22,8 @@ test.describe('full size in one tap', { tag: ANY_COLOUR_SCHEME }, () => {
       const links = await page.locator('figure.diagram a.diagram__full-size').evaluateAll((anchors) =>
         anchors.map((anchor) => ({
           href: anchor.getAttribute('href') ?? '',
-          name: anchor.closest('figure')?.querySelector('figcaption span')?.textContent ?? '',
+          // The diagram's own name (its accTitle, else its caption): the full-size page's heading.
+          name: anchor.closest('figure')?.querySelector('svg[role="img"] > title')?.textContent ?? '',
         })),
       );
       expect(links.length, `${origin} has figures without a full-size link`).toBe(await page.locator('figure.diagram').count());

@@ -30,32 +30,37 @@ interface DiagramOnScreen {
 }
 
 async function diagramsOf(page: Page): Promise<DiagramOnScreen[]> {
-  return page.locator('.case-study-body .diagram svg').evaluateAll((svgs) =>
-    svgs.map((svg) => ({
-      name: svg.querySelector('title')?.textContent ?? '',
-      // A label's words may each be a <tspan> of their own: read them as words.
-      labels: [...svg.querySelectorAll('text')]
-        .map((text) => {
-          const runs = [...text.querySelectorAll('tspan')].filter((run) => run.querySelector('tspan') === null);
-          const words = runs.length > 0 ? runs.map((run) => run.textContent ?? '').join(' ') : (text.textContent ?? '');
-          return words.replace(/\s+/g, ' ').trim();
-        })
-        .filter(Boolean),
-    })),
+  // The form paper shows (src/styles/print.css): the others are not drawn.
+  return page.locator('.case-study-body .diagram svg.diagram__form').evaluateAll((svgs) =>
+    svgs
+      .filter((svg) => svg.getClientRects().length > 0)
+      .map((svg) => ({
+        name: svg.querySelector('title')?.textContent ?? '',
+        // A label's words may each be a <tspan> of their own: read them as words.
+        labels: [...svg.querySelectorAll('text')]
+          .map((text) => {
+            const runs = [...text.querySelectorAll('tspan')].filter((run) => run.querySelector('tspan') === null);
+            const words = runs.length > 0 ? runs.map((run) => run.textContent ?? '').join(' ') : (text.textContent ?? '');
+            return words.replace(/\s+/g, ' ').trim();
+          })
+          .filter(Boolean),
+      })),
   );
 }
 
 /** The smallest label of each diagram as printed, in points: font size × the SVG's scale. */
 async function smallestPrintedLabels(page: Page): Promise<{ name: string; label: string; points: number }[]> {
-  const pixels = await page.locator('.case-study-body .diagram svg').evaluateAll((svgs) =>
-    svgs.map((svg) => {
-      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
-      const sizes = [...svg.querySelectorAll('text')]
-        .filter((text) => (text.textContent ?? '').trim() !== '')
-        .map((text) => ({ label: (text.textContent ?? '').trim(), size: Number.parseFloat(getComputedStyle(text).fontSize) * scale }));
-      const smallest = sizes.reduce((least, entry) => (entry.size < least.size ? entry : least));
-      return { name: svg.querySelector('title')?.textContent ?? '', label: smallest.label, size: smallest.size };
-    }),
+  const pixels = await page.locator('.case-study-body .diagram svg.diagram__form').evaluateAll((svgs) =>
+    svgs
+      .filter((svg) => svg.getClientRects().length > 0)
+      .map((svg) => {
+        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')]
+          .filter((text) => (text.textContent ?? '').trim() !== '')
+          .map((text) => ({ label: (text.textContent ?? '').trim(), size: Number.parseFloat(getComputedStyle(text).fontSize) * scale }));
+        const smallest = sizes.reduce((least, entry) => (entry.size < least.size ? entry : least));
+        return { name: svg.querySelector('title')?.textContent ?? '', label: smallest.label, size: smallest.size };
+      }),
   );
   return pixels.map(({ name, label, size }) => ({ name, label, points: size * POINTS_PER_CSS_PIXEL }));
 }
@@ -71,8 +76,8 @@ async function printDark(
   await page.evaluate(() => {
     document.documentElement.dataset['theme'] = 'dark';
   });
-  const diagrams = await diagramsOf(page);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const diagrams = await diagramsOf(page);
   const labels = await smallestPrintedLabels(page);
   const pdf = await readPdf(await page.pdf(pdfOptions(site.name)));
   return { diagrams, pdf, labels };

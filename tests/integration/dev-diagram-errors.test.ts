@@ -66,8 +66,8 @@ describe('diagram mistakes in npm run dev', { timeout: 600_000 }, () => {
   it.each([
     {
       mistake: "a label's quote not closed",
-      target: '  dev["IoT devices"] --> gw["Ingestion gateway"]',
-      edit: () => '  dev["IoT devices"] --> gw["Ingestion gateway]',
+      target: '  dev --> gw["Ingestion gateway"]',
+      edit: () => '  dev --> gw["Ingestion gateway]',
       at: 0,
       says: "a label's quote is not closed.",
     },
@@ -117,7 +117,7 @@ describe('diagram mistakes in npm run dev', { timeout: 600_000 }, () => {
 
   it('shows the diagram again once the file is fixed', async () => {
     writeFileSync(join(site, STUDY), original);
-    const html = await pageUntil((page) => page.includes('<figure class="diagram"') && page.includes('Ingestion gateway'));
+    const html = await pageUntil((page) => page.includes('<figure class="diagram diagram--inline"') && page.includes('Ingestion gateway'));
     expect(html).not.toContain('language-mermaid');
   });
 });

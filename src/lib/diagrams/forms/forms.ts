@@ -102,10 +102,12 @@ export async function renderForms(
     if (forms.length > 1) forms.shift();
     return done();
   }
-  // ELK's first: it draws a group's title above the group's nodes, where dagre's tight layout runs
-  // them together; dagre's is tried where ELK's does not fit, and is often the narrower.
-  if (needed()) await add('elk', elkSource(source, type, graph));
-  if (needed()) await add('compact', compactSource(source, type, graph));
+  // Both, where the author's drawing is not enough: dagre's tight one is often the smaller (and wins a
+  // tie, being first), ELK's draws a group's title clear of its nodes and stacks nested groups.
+  if (needed()) {
+    await add('compact', compactSource(source, type, graph));
+    await add('elk', elkSource(source, type, graph));
+  }
   // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column).
   if (needed() || (options.architectureFlow && !isHorizontal(source))) await add('wide', wideSource(source, type, graph));
   if (graph && (needed() || options.architectureFlow)) {
