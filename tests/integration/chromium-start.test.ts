@@ -7,7 +7,9 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../src/lib/chromium.ts';
 
-describe('headless Chromium, as the project starts it', () => {
+// Chromium's launch alone took over 5 s (vitest's default) in a full `npm test`, where the end-to-end
+// run shares the machine's two cores: the same 120 s as the other tests that start a browser.
+describe('headless Chromium, as the project starts it', { timeout: 120_000 }, () => {
   it('opens no browser-UI pages beside its own', async () => {
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
