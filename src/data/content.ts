@@ -28,11 +28,11 @@ export async function getProjects(): Promise<CaseStudy[]> {
   return pickBySlugs(await getCaseStudies(), site.home.projects, 'site.home.projects (src/site.config.ts)');
 }
 
-export interface FullSizePage {
+export type FullSizePage = {
   diagram: FullSizeDiagram;
   /** The page the diagram is drawn on, for the way back. */
   origin: { href: string; title: string };
-}
+};
 
 /** Every diagram of every entry, once each (a diagram drawn on two pages keeps the first): /diagrams/<id>/ and its SVG file. */
 export async function getFullSizePages(): Promise<FullSizePage[]> {

@@ -29,11 +29,7 @@ export async function architectureFlowFigure(
   const { fence, file, lineOffset } = entryArchitectureFlow(caseStudy, process.cwd());
   const result = await renderForms(sharedPipeline(), fence.source, fence.meta, { architectureFlow: true });
   if (!result.ok) throw locateFailure(result.failure, { file, fenceLine: fence.line + lineOffset });
-  return figureHtml(
-    result.forms,
-    { heading: fence.heading, instance: instanceSuffix({ kind: 'card', count }), className: 'diagram--card', fullSizeBase },
-    placement,
-  );
+  return figureHtml(result.forms, { heading: fence.heading, instance: instanceSuffix({ kind: 'card', count }), fullSizeBase }, placement);
 }
 
 /**
