@@ -13,8 +13,7 @@
 import { LinkChecker, LinkState } from 'linkinator';
 import { site } from '../src/site.config.ts';
 import { freeLoopbackPort } from './free-port.ts';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from '../src/lib/regexp.ts';
 
 /** Checks the site in `serverRoot`; prints what is broken and returns whether nothing is. */
 export async function checkLinks(serverRoot: string, siteUrl = process.env['SITE_URL'] ?? site.url): Promise<boolean> {

@@ -8,6 +8,7 @@
  * section) are renamed to stay unique. Pure string work on the built HTML, so
  * unit tests reach it; src/lib/print/integration.ts reads and prints.
  */
+import { escapeRegExp } from '../regexp.ts';
 
 const PART_LINK = /<a\b[^>]*\bdata-print-part\b[^>]*>/g;
 const ID = /\sid="([^"]+)"/g;
@@ -23,8 +24,6 @@ export function partId(href: string): string {
   const segment = href.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? 'page';
   return `part-${segment.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The inside of a page's <main>, or the empty string. */
 function mainContent(html: string): string {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeRegExp } from '../regexp.ts';
 
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
@@ -16,8 +17,6 @@ export function readConfigSource(root = process.cwd()): string {
     return '';
   }
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The 1-based line of a value at `path` (e.g. ["social", "1", "href"]) in the

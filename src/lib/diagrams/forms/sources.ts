@@ -13,6 +13,7 @@
  */
 import type { FlowGraph } from '../types.ts';
 import { withDirection } from './direction.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 /** The diagram types whose layout dagre draws and tight spacing shrinks. */
 const LAYERED = /^(flowchart|graph|state|class|er$|requirement)/;
@@ -58,8 +59,6 @@ export function wrapLabel(label: string, width = WRAP_AT): string {
   while (even > 1 && greedyLines(words, even - 1).length === count) even -= 1;
   return greedyLines(words, even).join('<br/>');
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The source with every long node and edge label wrapped, where it is written
