@@ -6,6 +6,12 @@
  * ≈ 0.4 s). Any other capture, a missing baseline, or an update run goes to
  * `toHaveScreenshot()`, which waits, retries, compares and reports as before:
  * the bar is still "identical pixels" (threshold 0, no pixel allowed to differ).
+ *
+ * An element is captured from the top of the page. Playwright scrolls it into
+ * view from wherever the page stands, and after capturing an element taller
+ * than the screen it leaves the page at one of two places; the next element
+ * then landed at another fraction of a pixel, and its edge row took the page's
+ * background in some runs (a phone screen is 2.625 device pixels per CSS pixel).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
@@ -17,6 +23,7 @@ export async function expectBaseline(
   message: string,
   options: { fullPage?: boolean; timeout: number },
 ): Promise<void> {
+  if (!('goto' in target)) await target.page().evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
   const info = test.info();
   const baseline = info.snapshotPath(name, { kind: 'screenshot' });
   if (info.config.updateSnapshots !== 'all' && info.config.updateSnapshots !== 'changed' && existsSync(baseline)) {
