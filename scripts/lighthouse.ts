@@ -10,7 +10,8 @@
  * slows the page's main thread and so its simulated timings. For the same
  * reason a page that misses 100 is audited again, up to three times in all,
  * and passes if one run scores 100 everywhere (Lighthouse's own advice for
- * variable machines is to take several runs).
+ * variable machines is to take several runs). A run in which Chrome could not
+ * load the page counts as one of the three, not as the end of the check.
  *
  * Usage: node scripts/lighthouse.ts
  */
@@ -68,12 +69,17 @@ function findings(audit: Result['audits'][string]): string[] {
   return (details?.items ?? []).map((item) => `      ${JSON.stringify(item).slice(0, 300)}`);
 }
 
+/** The simulated timings the performance score is made of. */
+function timings(result: Result): string {
+  const ms = (id: string) => `${Math.round(result.audits[id]?.numericValue ?? 0)} ms`;
+  const shift = result.audits['cumulative-layout-shift']?.numericValue ?? 0;
+  return `FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${shift.toFixed(3)}`;
+}
+
 async function audit(url: string, port: number): Promise<Result> {
   const runnerResult = await lighthouse(url, { port, logLevel: 'error', output: 'json', onlyCategories: [...CATEGORIES] });
   if (!runnerResult) throw new Error(`Lighthouse returned no result for ${url}`);
-  const { lhr } = runnerResult;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
-  return lhr;
+  return runnerResult.lhr;
 }
 
 const { url: origin, server } = await startPreview();
@@ -84,9 +90,16 @@ try {
     const url = new URL(path.slice(1), origin).href;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const result = await audit(url, chrome.port);
+      // A run Chrome could not load (CI once saw "Chrome prevented page load with an interstitial")
+      // measured nothing: it is a failed attempt, and the page gets its remaining ones.
+      if (result.runtimeError) {
+        console.log(`lighthouse ${path}: run ${attempt} could not load the page: ${result.runtimeError.message}`);
+        if (attempt === ATTEMPTS) failures.push(`${path}:\n  could not be audited: ${result.runtimeError.message}`);
+        continue;
+      }
       const scores = CATEGORIES.map((id) => [id, score(result.categories[id]!)] as const);
       console.log(
-        `lighthouse ${path}: ${scores.map(([id, value]) => `${id} ${value}`).join(', ')}${attempt > 1 ? ` (run ${attempt})` : ''}`,
+        `lighthouse ${path}: ${scores.map(([id, value]) => `${id} ${value}`).join(', ')}${attempt > 1 ? ` (run ${attempt})` : ''}; ${timings(result)}`,
       );
       const short = scores.filter(([, value]) => value < 100);
       if (short.length === 0) break;

@@ -63,9 +63,14 @@ export const kebab = (token: string) => token.replace(/[A-Z]/g, (letter) => `-${
 export const colourProperty = (token: PaletteToken) => `--color-${kebab(token)}`;
 
 /**
- * The self-hosted faces: the family name their @fontsource-variable package
+ * The one self-hosted face: the family name its @fontsource-variable package
  * declares (src/styles/global.css imports its stylesheet), and the file that
  * draws Latin text, which pages preload and diagrams are measured with.
+ *
+ * Code and small labels take the system's monospace. A second web face cost a
+ * phone on a slow network more than it gave: 41 KB more to fetch and decode
+ * before the largest text settles (Lighthouse's LCP went from ≈ 1,360 ms to
+ * ≈ 1,660 ms on `/` and a case study; docs/benchmarks.md, "Paint cost").
  */
 export const fontFaces = {
   sans: {
@@ -73,17 +78,12 @@ export const fontFaces = {
     stylesheet: '@fontsource-variable/ibm-plex-sans/index.css',
     latinFile: '@fontsource-variable/ibm-plex-sans/files/ibm-plex-sans-latin-wght-normal.woff2',
   },
-  mono: {
-    family: 'JetBrains Mono Variable',
-    stylesheet: '@fontsource-variable/jetbrains-mono/index.css',
-    latinFile: '@fontsource-variable/jetbrains-mono/files/jetbrains-mono-latin-wght-normal.woff2',
-  },
 } as const;
 
-/** The CSS font-family lists: each face first, then what the system has. */
+/** The CSS font-family lists: the face first, then what the system has. */
 export const fonts = {
   sans: [`"${fontFaces.sans.family}"`, 'ui-sans-serif', 'system-ui', 'sans-serif'],
-  mono: [`"${fontFaces.mono.family}"`, 'ui-monospace', 'SFMono-Regular', 'Menlo', 'monospace'],
+  mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', '"Liberation Mono"', 'monospace'],
 };
 
 /** A font-family list as one CSS value. */

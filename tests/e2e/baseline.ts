@@ -12,9 +12,13 @@
  * than the screen it leaves the page at one of two places; the next element
  * then landed at another fraction of a pixel, and its edge row took the page's
  * background in some runs (a phone screen is 2.625 device pixels per CSS pixel).
+ *
+ * Every block is drawn for the capture, as a reader who scrolls to it sees it
+ * (tests/e2e/drawn.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { DRAW_EVERY_BLOCK } from './drawn.ts';
 import { expect, SCREENSHOTS, test } from './options.ts';
 
 export async function expectBaseline(
@@ -24,12 +28,13 @@ export async function expectBaseline(
   options: { fullPage?: boolean; timeout: number },
 ): Promise<void> {
   if (!('goto' in target)) await target.page().evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  const capture = { ...options, style: DRAW_EVERY_BLOCK };
   const info = test.info();
   const baseline = info.snapshotPath(name, { kind: 'screenshot' });
   if (info.config.updateSnapshots !== 'all' && info.config.updateSnapshots !== 'changed' && existsSync(baseline)) {
     const { animations, caret, scale } = SCREENSHOTS;
-    const capture = await target.screenshot({ animations, caret, scale, ...options });
-    if (capture.equals(readFileSync(baseline))) return;
+    const image = await target.screenshot({ animations, caret, scale, ...capture });
+    if (image.equals(readFileSync(baseline))) return;
   }
-  await expect.soft(target, message).toHaveScreenshot(name, options);
+  await expect.soft(target, message).toHaveScreenshot(name, capture);
 }

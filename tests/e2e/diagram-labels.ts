@@ -4,6 +4,7 @@
  * spec and scripts/measure-diagrams.ts (the figures in reports).
  */
 import type { Page } from 'playwright-core';
+import { drawEveryBlock } from './drawn.ts';
 
 export interface LabelSize {
   /** The SVG's id and accessible name. */
@@ -14,8 +15,9 @@ export interface LabelSize {
 }
 
 /** Every label of every diagram the reader can see on the page. */
-export const labelSizes = (page: Page): Promise<LabelSize[]> =>
-  page.evaluate(() => {
+export async function labelSizes(page: Page): Promise<LabelSize[]> {
+  await drawEveryBlock(page);
+  return page.evaluate(() => {
     const visible = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
     const nameOf = (svg: SVGSVGElement) => `${svg.id} ("${svg.querySelector(':scope > title')?.textContent?.trim() ?? ''}")`;
     const ownText = (element: Element) =>
@@ -39,6 +41,7 @@ export const labelSizes = (page: Page): Promise<LabelSize[]> =>
         }),
     );
   });
+}
 
 /** A diagram's scroll area as the reader meets it: does it overflow, and if so, can they tell and reach it? */
 export interface CanvasReport {
@@ -53,8 +56,9 @@ export interface CanvasReport {
 }
 
 /** Every diagram canvas shown on the page. */
-export const canvasReports = (page: Page): Promise<CanvasReport[]> =>
-  page.evaluate(() =>
+export async function canvasReports(page: Page): Promise<CanvasReport[]> {
+  await drawEveryBlock(page);
+  return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('figure.diagram .diagram__canvas')]
       .filter((canvas) => canvas.getClientRects().length > 0)
       .map((canvas) => {
@@ -73,3 +77,4 @@ export const canvasReports = (page: Page): Promise<CanvasReport[]> =>
         };
       }),
   );
+}

@@ -5,6 +5,7 @@
  * page, in pages.spec.ts.)
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { drawEveryBlock } from './drawn.ts';
 import { ANY_COLOUR_SCHEME } from './options.ts';
 import { palette } from '../../src/design-tokens.ts';
 import { hexToRgb } from './support.ts';
@@ -39,6 +40,7 @@ for (const path of PAGES) {
     page,
   }) => {
     await page.goto(path);
+    await drawEveryBlock(page);
 
     await test.step('are visible, named, and drawn in the theme the page shows', async () => {
       const count = await diagrams(page).count();

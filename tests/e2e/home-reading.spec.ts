@@ -6,6 +6,7 @@
  * drawing twice.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { drawEveryBlock } from './drawn.ts';
 import { ANY_COLOUR_SCHEME } from './options.ts';
 import { openSettled, sitePages } from './site-pages.ts';
 
@@ -52,6 +53,7 @@ test.describe('a recruiter reads', { tag: ANY_COLOUR_SCHEME }, () => {
     test.skip(viewport?.width !== PHONE.width, 'read on the 390 px phone');
     await page.setViewportSize(PHONE);
     await openSettled(page, './');
+    await drawEveryBlock(page);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     const screens = height / PHONE.height;
     const sections = await page
@@ -66,6 +68,26 @@ test.describe('a recruiter reads', { tag: ANY_COLOUR_SCHEME }, () => {
     // The contact section, the last thing a recruiter looks for, is reached within the same budget.
     const contactTop = await page.locator('#contact').evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
     expect(contactTop).toBeLessThan(MAX_SCREENS * PHONE.height);
+  });
+
+  test('home, on a phone: each section holds about its own height until it is drawn', async ({ page, viewport }) => {
+    test.skip(viewport?.width !== PHONE.width, 'read on the 390 px phone');
+    await page.setViewportSize(PHONE);
+    await openSettled(page, './');
+    await drawEveryBlock(page);
+    // A section's phoneHeight (src/components/Section.astro) far from the truth
+    // makes a link to a later section land off its mark, and lets a section
+    // that is not drawn yet overlap the next one for tools that read the page.
+    const wrong = await page.locator('main > section[style*="--phone-height"]').evaluateAll((sections) =>
+      sections.flatMap((section) => {
+        const held = Number.parseFloat(getComputedStyle(section).getPropertyValue('--phone-height')) * 16;
+        const real = section.getBoundingClientRect().height;
+        return Math.abs(held - real) > Math.max(0.1 * real, 48)
+          ? [`#${section.id}: holds ${Math.round(held)} px, is ${Math.round(real)} px: set phoneHeight={${Math.ceil(real / 16)}}`]
+          : [];
+      }),
+    );
+    expect(wrong, 'home sections whose phoneHeight (rem) is off by over 10 %').toEqual([]);
   });
 
   // On either screen: a form is chosen per screen, so a repeat may show on one and not the other.

@@ -6,6 +6,7 @@
  * seen-whole.spec.ts and scripts/measure-diagrams.ts (the figures in reports).
  */
 import type { Page } from 'playwright-core';
+import { drawEveryBlock } from './drawn.ts';
 
 export interface DiagramView {
   /** The SVG's id and accessible name. */
@@ -23,11 +24,13 @@ export interface DiagramView {
 }
 
 /** Every diagram the page shows, as the reader sees it. */
-export const diagramViews = (page: Page): Promise<DiagramView[]> =>
-  page.evaluate(() =>
+export async function diagramViews(page: Page): Promise<DiagramView[]> {
+  await drawEveryBlock(page);
+  return page.evaluate(() =>
     [...document.querySelectorAll('figure.diagram')].flatMap((figure) => {
       const svg = [...figure.querySelectorAll<SVGSVGElement>('svg[role="img"]')].find((element) => element.getClientRects().length > 0);
-      if (!svg) return [];
+      // Every figure shows one of its forms; one that shows none is a diagram nobody sees.
+      if (!svg) return [{ diagram: `${figure.id} (no form drawn)`, form: '', seen: 0, scrolledBy: 0, screens: 0, width: 0, height: 0 }];
       const box = svg.getBoundingClientRect();
       let left = Math.max(box.left, 0);
       let right = Math.min(box.right, document.documentElement.clientWidth);
@@ -54,6 +57,7 @@ export const diagramViews = (page: Page): Promise<DiagramView[]> =>
       ];
     }),
   );
+}
 
 /** At least this share of a diagram's width is in view. */
 const SEEN = 0.99;
