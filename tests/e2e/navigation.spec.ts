@@ -91,6 +91,8 @@ const landing = (page: Page, target: string) =>
 test('every in-page link lands its target at the top of the screen: the home page and a case study', { tag: ANY_COLOUR_SCHEME }, async ({
   page,
 }) => {
+  // Each link is followed from the top of its page; on a desktop, a smooth scroll to rest.
+  test.setTimeout(120_000);
   await page.goto('./');
   const home = page.locator('main a[href*="#"]');
   expect.soft(await landings(page, home), 'home: in-page links that land off their target').toEqual([]);

@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { ANY_COLOUR_SCHEME } from './options.ts';
+import { drawEveryBlock } from './drawn.ts';
 import { openSettled } from './site-pages.ts';
 
 const caseStudies = [
@@ -56,6 +57,7 @@ test('on a phone, the sections are collapsed under the Snapshot, a tap away', { 
 
   await toc.locator('summary').click();
   const links = toc.getByRole('link');
+  await drawEveryBlock(page);
   const headings = await page.locator('.case-study-body h2').allInnerTexts();
   await expect(links).toHaveText(headings);
   await links.filter({ hasText: 'What I would revisit' }).click();

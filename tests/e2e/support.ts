@@ -1,7 +1,10 @@
+import { drawEveryBlock } from './drawn.ts';
 import type { Page } from '@playwright/test';
 
 /** The page's visible text with white space folded, for comparing with the author's copy. */
 export async function visibleText(page: Page): Promise<string> {
+  // What a reader who scrolls through reads: every block drawn (innerText leaves out one that is not).
+  await drawEveryBlock(page);
   return normalise(await page.locator('body').innerText());
 }
 
