@@ -67,8 +67,9 @@ export interface FigureContext {
 /** A flowchart as Mermaid parsed it: labels as written (with their `<br/>`s), groups with their direct members. */
 export interface FlowGraph {
   direction: string;
-  nodes: { id: string; label: string; shape: string }[];
-  edges: { from: string; to: string; label: string; arrow: string; stroke: string }[];
+  /** `classes`: the author's `class` statements (the main path's is mermaid/main-path.ts). */
+  nodes: { id: string; label: string; shape: string; classes?: string[] }[];
+  edges: { from: string; to: string; label: string; arrow: string; stroke: string; classes?: string[] }[];
   groups: { id: string; title: string; members: string[] }[];
 }
 

@@ -4,7 +4,7 @@
  * resvg knows no CSS variables, so the card gets a copy in the light palette
  * with every colour resolved from the design tokens. Pure: unit tests reach it.
  */
-import { colourProperty, fonts, ogFont, palette, paletteTokens } from '../../design-tokens.ts';
+import { colourProperty, fonts, ogFont, type Palette, palette, paletteTokens } from '../../design-tokens.ts';
 
 export interface CardDiagram {
   svg: string;
@@ -35,20 +35,24 @@ export function mixSrgb(first: string, percent: number, second: string): string 
 const DIAGRAM_FAMILY = fonts.sans[0]!.replaceAll('"', '');
 
 /**
- * The diagram in the light palette, with no CSS variable or colour mix left,
- * and its text in the card's font. Throws if a variable is not a design
- * token, rather than drawing it black.
+ * The colours of a diagram's CSS (`var(--color-…)` and `color-mix()` of
+ * them) as the hex colours they compute to in a palette. Throws if a
+ * variable is not a design token, rather than drawing it black.
  */
-export function inLightPalette(svg: string): string {
-  const byProperty = new Map(paletteTokens.map((token) => [colourProperty(token), palette.light[token]]));
-  const resolved = svg
+export function inPalette(css: string, colours: Palette): string {
+  const byProperty = new Map(paletteTokens.map((token) => [colourProperty(token), colours[token]]));
+  return css
     .replace(VARIABLE, (expression, property: string) => {
       const colour = byProperty.get(property);
       if (!colour) throw new Error(`The diagram uses ${expression}, which is not a colour of the design tokens (src/design-tokens.ts).`);
       return colour;
     })
-    .replace(COLOR_MIX, (_, first: string, percent: string, second: string) => mixSrgb(first, Number(percent), second))
-    .replaceAll(DIAGRAM_FAMILY, ogFont.family);
+    .replace(COLOR_MIX, (_, first: string, percent: string, second: string) => mixSrgb(first, Number(percent), second));
+}
+
+/** The diagram in the light palette, with no CSS variable or colour mix left, and its text in the card's font. */
+export function inLightPalette(svg: string): string {
+  const resolved = inPalette(svg, palette.light).replaceAll(DIAGRAM_FAMILY, ogFont.family);
   const leftover = /var\(|color-mix\(/.exec(resolved);
   if (leftover)
     throw new Error(

@@ -36,14 +36,15 @@ describe('mappedColour', () => {
   it('turns a role sentinel into its token', () => {
     expect(mappedColour(sentinel('primaryTextColor'))).toBe('var(--color-text)');
     expect(mappedColour(sentinel('lineColor'))).toBe('var(--color-muted)');
-    expect(mappedColour(sentinel('primaryColor'))).toBe('color-mix(in srgb, var(--color-accent) 12%, var(--color-surface))');
+    expect(mappedColour(sentinel('primaryColor'))).toBe('var(--color-surface)');
+    expect(mappedColour(sentinel('noteBkgColor'))).toBe('color-mix(in srgb, var(--color-accent2) 12%, var(--color-surface))');
   });
 
   it('traces a colour Mermaid lightened or faded back to its role', () => {
-    const primary = parseColour(sentinel('primaryColor'));
-    if (!primary) throw new Error('primaryColor is not a colour');
-    expect(mappedColour(`rgba(${primary.r}, ${primary.g}, ${primary.b}, 0.5)`)).toBe(
-      'color-mix(in srgb, color-mix(in srgb, var(--color-accent) 12%, var(--color-surface)) 50%, transparent)',
+    const note = parseColour(sentinel('noteBkgColor'));
+    if (!note) throw new Error('noteBkgColor is not a colour');
+    expect(mappedColour(`rgba(${note.r}, ${note.g}, ${note.b}, 0.5)`)).toBe(
+      'color-mix(in srgb, color-mix(in srgb, var(--color-accent2) 12%, var(--color-surface)) 50%, transparent)',
     );
     expect(mappedColour(lighten(sentinel('lineColor'), 20))).toBe('var(--color-muted)');
   });

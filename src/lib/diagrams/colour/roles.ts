@@ -32,6 +32,8 @@ export const ROLES = {
   accent2Line: tint('accent2', 65),
   mutedTint: tint('muted', 14),
   mutedLine: tint('muted', 65),
+  // A box's outline: ≥ 3:1 against the surface inside it and the group around it, in both schemes.
+  outline: tint('muted', 80),
   // A categorical scale (pie slices, mindmap branches, timeline sections…):
   // tints light enough for body text to stay legible on them in both colour schemes.
   category0: tint('accent', 40),

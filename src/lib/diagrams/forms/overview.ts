@@ -8,6 +8,7 @@
  * as the limiter of a rate limiter) is not collapsed: the overview must still
  * show what the diagram is about.
  */
+import { MAIN_PATH_CLASS } from '../mermaid/main-path.ts';
 import type { FlowGraph } from '../types.ts';
 import { wrapLabel } from './sources.ts';
 
@@ -113,6 +114,7 @@ function mergeEdges(edges: Edge[]): Edge[] {
     else {
       if (edge.label && !known.labels.includes(edge.label)) known.labels.push(edge.label);
       if (edge.stroke === 'normal') known.stroke = 'normal';
+      known.classes = [...new Set([...(known.classes ?? []), ...(edge.classes ?? [])])];
     }
   }
   return [...merged.values()].map(({ labels, ...edge }) => ({ ...edge, label: labels.join(', ') }));
@@ -146,9 +148,15 @@ export function overviewSource(graph: FlowGraph, title: string | undefined): str
   const edges = mergeEdges(
     graph.edges.map((edge) => ({ ...edge, from: shown(edge.from), to: shown(edge.to) })).filter((edge) => edge.from !== edge.to),
   );
-  for (const edge of edges) {
+  // The main path stays marked: on a group that holds part of it, and on an edge merged from one of its edges.
+  const onMainPath = new Set<string>();
+  for (const node of graph.nodes) if (node.classes?.includes(MAIN_PATH_CLASS)) onMainPath.add(shown(node.id));
+  edges.forEach((edge, index) => {
     const link = LINKS[edge.stroke]?.[edge.arrow] ?? (edge.stroke === 'invisible' ? '~~~' : '-->');
-    lines.push(`  ${edge.from} ${link}${edge.label ? `|${quoted(edge.label)}|` : ''} ${edge.to}`);
-  }
+    const id = edge.classes?.includes(MAIN_PATH_CLASS) ? `overview${index}` : undefined;
+    if (id) onMainPath.add(id);
+    lines.push(`  ${edge.from} ${id ? `${id}@` : ''}${link}${edge.label ? `|${quoted(edge.label)}|` : ''} ${edge.to}`);
+  });
+  if (onMainPath.size > 0) lines.push(`  class ${[...onMainPath].join(',')} ${MAIN_PATH_CLASS}`);
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { classifyMermaidError, EMPTY_DIAGRAM } from '../errors.ts';
 import { mermaidConfig } from '../mermaid/config.ts';
 import { iconPacksFingerprint, unknownIcon } from '../mermaid/icons.ts';
+import { withMainPathStyle } from '../mermaid/main-path.ts';
 import { normaliseSvg } from '../svg/normalise.ts';
 import { optimiseSvg } from '../svg/optimise.ts';
 import type { DiagramRenderer, DiagramResult } from '../types.ts';
@@ -23,7 +24,7 @@ import { substitutePicture } from './substitutes.ts';
  * Bump when the code of the SVG passes (svg/) changes what a cached diagram
  * looks like; a change to the config or the colour mapping changes the key by itself.
  */
-const PIPELINE_VERSION = '15';
+const PIPELINE_VERSION = '16';
 
 export interface PipelineOptions {
   /** The project root (where node_modules is). */
@@ -139,7 +140,10 @@ export class DiagramPipeline implements DiagramRenderer {
     }
     const rootId = rootIdFor(key);
     clearTimeout(this.#idleTimer);
-    const outcome = await environment.renderer.render({ id: rootId, source, seed: renderSeed(key) });
+    const drawn = withMainPathStyle(source);
+    let outcome = await environment.renderer.render({ id: rootId, source: drawn, seed: renderSeed(key) });
+    // A broken source is reported as the author wrote it: the site's lines after theirs must not be what Mermaid blames.
+    if (!outcome.ok && drawn !== source) outcome = await environment.renderer.render({ id: rootId, source, seed: renderSeed(key) });
     this.#scheduleIdleClose(environment);
     if (!outcome.ok) {
       // A failure is not cached on disk: the next build tries again, and says again what is wrong.

@@ -1,13 +1,14 @@
 /**
  * From Mermaid's raw SVG to what is cached: accessible text taken out (the
  * figure puts it back, named for its page), intrinsic size set, ids scoped,
- * colours themed, dead CSS dropped.
+ * the site's shapes drawn, colours themed, dead CSS dropped.
  */
 import { decodeEntities } from '../../html.ts';
 import type { RenderedDiagram } from '../types.ts';
 import { scopeIds } from './ids.ts';
 import { pruneUnusedStyles } from './prune-styles.ts';
 import { recolourSvg } from './recolour.ts';
+import { siteStyle } from './site-style.ts';
 
 /** Pulls out the element Mermaid wrote for accTitle/accDescr; its text goes to the figure instead. */
 function takeElement(svg: string, tag: 'title' | 'desc', id: string): { svg: string; text: string | undefined } {
@@ -36,6 +37,6 @@ export function normaliseSvg(raw: string, identity: { key: string; rootId: strin
   const width = round(viewBox[2] ?? attribute('width'));
   const height = round(viewBox[3] ?? attribute('height'));
   const sizedRoot = rootTag.replace(ROOT_ATTRIBUTES_TO_DROP, '').replace(/>$/, ` width="${width}" height="${height}">`);
-  const svg = pruneUnusedStyles(recolourSvg(scopeIds(description.svg.replace(rootTag, sizedRoot), rootId), rootId));
+  const svg = pruneUnusedStyles(recolourSvg(scopeIds(siteStyle(description.svg.replace(rootTag, sizedRoot)), rootId), rootId));
   return { key, rootId, svg, type, width, height, labelSize: identity.labelSize, accTitle: title.text, accDescr: description.text };
 }

@@ -22,8 +22,8 @@ export interface MermaidApi {
 /** mermaid/src/diagrams/flowchart/flowDb.ts (FlowDB) and types.ts (FlowVertex, FlowEdge, FlowSubGraph). */
 export interface FlowDb {
   getDirection(): string | undefined;
-  getVertices(): Map<string, { id: string; text?: string; type?: string }>;
-  getEdges(): { start: string; end: string; text?: string; type?: string; stroke?: string }[];
+  getVertices(): Map<string, { id: string; text?: string; type?: string; classes?: string[] }>;
+  getEdges(): { start: string; end: string; text?: string; type?: string; stroke?: string; classes?: string[] }[];
   getSubGraphs(): { id: string; title?: string; nodes: string[] }[];
 }
 
@@ -100,8 +100,9 @@ interface Probe {
 
 const PROBES: Probe[] = [
   {
-    internal: 'FlowDB getDirection/getVertices/getEdges/getSubGraphs (mermaid/src/diagrams/flowchart/flowDb.ts)',
-    source: 'flowchart LR\n  subgraph g["G"]\n    a["A"]\n  end\n  a -->|"x"| b',
+    internal:
+      'FlowDB getDirection/getVertices/getEdges/getSubGraphs, and the classes of vertices and edges (mermaid/src/diagrams/flowchart/flowDb.ts)',
+    source: 'flowchart LR\n  subgraph g["G"]\n    a["A"]\n  end\n  a e1@-->|"x"| b\n  class a,e1 k',
     holds: (parsed) => {
       const db = parsed?.db;
       if (!db || !isFlowDb(db)) return false;
@@ -116,7 +117,9 @@ const PROBES: Probe[] = [
         typeof edge.type === 'string' &&
         typeof edge.stroke === 'string' &&
         group?.title === 'G' &&
-        group.nodes.includes('a')
+        group.nodes.includes('a') &&
+        db.getVertices().get('a')?.classes?.includes('k') === true &&
+        edge.classes?.includes('k') === true
       );
     },
   },

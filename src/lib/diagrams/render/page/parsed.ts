@@ -51,6 +51,7 @@ function flowGraph(db: FlowDb): FlowGraph {
       id: vertex.id,
       label: label(vertex.text) || vertex.id,
       shape: vertex.type ?? 'square',
+      classes: [...(vertex.classes ?? [])].filter((name) => name !== 'default'),
     })),
     edges: db.getEdges().map((edge) => ({
       from: edge.start,
@@ -58,6 +59,7 @@ function flowGraph(db: FlowDb): FlowGraph {
       label: label(edge.text),
       arrow: edge.type ?? 'arrow_point',
       stroke: edge.stroke ?? 'normal',
+      classes: [...(edge.classes ?? [])],
     })),
     groups: db.getSubGraphs().map((group) => ({ id: group.id, title: label(group.title) || group.id, members: [...group.nodes] })),
   };
