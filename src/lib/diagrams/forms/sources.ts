@@ -19,7 +19,14 @@ import { escapeRegExp } from '../../regexp.ts';
 const LAYERED = /^(flowchart|graph|state|class|er$|requirement)/;
 const SEQUENCE = /^sequence/;
 
-const LAYERED_CONFIG = { layout: 'dagre', nodeSpacing: 10, rankSpacing: 20, flowchart: { nodeSpacing: 10, rankSpacing: 20 } };
+// At this rank spacing a group's title has no room of its own above its first row, and the
+// boxes cover it ("Kafka topic, keyed by device" under Partition A and B): give it a margin.
+const LAYERED_CONFIG = {
+  layout: 'dagre',
+  nodeSpacing: 10,
+  rankSpacing: 20,
+  flowchart: { nodeSpacing: 10, rankSpacing: 20, subGraphTitleMargin: { top: 4, bottom: 8 } },
+};
 const ELK_CONFIG = { layout: 'elk' };
 const SEQUENCE_CONFIG = { sequence: { width: 60, actorMargin: 8, wrap: true, messageMargin: 20, boxMargin: 4, noteMargin: 4 } };
 
