@@ -66,15 +66,15 @@ describe('diagram mistakes in npm run dev', { timeout: 600_000 }, () => {
   it.each([
     {
       mistake: "a label's quote not closed",
-      target: '  dev --> gw["Ingestion gateway"]',
-      edit: () => '  dev --> gw["Ingestion gateway]',
+      target: '  dev e1@--> gw["Ingestion gateway"]',
+      edit: () => '  dev e1@--> gw["Ingestion gateway]',
       at: 0,
       says: "a label's quote is not closed.",
     },
     {
       mistake: "a label's bracket not closed",
-      target: '  gw --> pa',
-      edit: () => '  gw --> pa[Partition A --> pb',
+      target: '  gw e2@--> pa',
+      edit: () => '  gw e2@--> pa[Partition A --> pb',
       at: 0,
       says: 'a label\'s bracket is not closed: "[Partition A" opens with "[", which needs "]".',
     },
