@@ -42,7 +42,9 @@ describe('the main path', SLOW, () => {
   });
 
   it('reports a broken diagram at the author’s line, not at the line the site adds', async () => {
-    const result = await pipeline.render(['flowchart LR', '  subgraph g["Group"]', '    a --> b', `  class a ${MAIN_PATH_CLASS}`].join('\n'));
+    const result = await pipeline.render(
+      ['flowchart LR', '  subgraph g["Group"]', '    a --> b', `  class a ${MAIN_PATH_CLASS}`].join('\n'),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure.diagramLine ?? 0).toBeLessThanOrEqual(4);

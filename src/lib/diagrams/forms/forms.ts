@@ -85,36 +85,45 @@ export async function renderForms(
   if (pinned.pin === 'wide') return done();
 
   const { type, graph, accTitle } = author.diagram;
-  /** Draws each source and keeps the narrowest at the floor as the form `name`. */
-  const add = async (name: FormName, ...sources: (string | undefined)[]) => {
+  /** Draws each source (one batch in the render page) and keeps the narrowest at the floor as the form `name`. */
+  const draw = async (name: FormName, ...sources: (string | undefined)[]): Promise<Form[]> => {
     const drawn = await Promise.all(sources.filter((candidate) => candidate !== undefined).map((candidate) => renderer.render(candidate)));
     const narrowest = drawn
       .flatMap((result) => (result.ok ? [result.diagram] : []))
       .sort((a, b) => a.width / a.labelSize - b.width / b.labelSize)[0];
-    if (narrowest) forms.push({ name, diagram: narrowest });
+    return narrowest ? [{ name, diagram: narrowest }] : [];
   };
   const placements = placementsOf(options.architectureFlow ?? false);
-  const needed = () => placements.some((placement) => !seenWholeEverywhere(forms, placement));
+  const needed = (drawn: readonly Form[]) => placements.some((placement) => !seenWholeEverywhere(drawn, placement));
 
   if (pinned.pin === 'narrow') {
     // The compact form everywhere, when there is one to show.
-    await add('compact', compactSource(source, type, graph));
-    if (forms.length > 1) forms.shift();
-    return done();
+    const compact = await draw('compact', compactSource(source, type, graph));
+    return { ok: true, forms: { forms: compact.length > 0 ? compact : forms, pin: pinned.pin } };
   }
+  const overview = () => {
+    const overviewFlow = graph ? overviewSource(graph, accTitle) : undefined;
+    // Laid out by dagre and by ELK; the narrower is the overview.
+    return overviewFlow === undefined
+      ? Promise.resolve([])
+      : draw('overview', compactSource(overviewFlow, type, undefined), withConfig(overviewFlow, { layout: 'elk' }));
+  };
   // Both, where the author's drawing is not enough: dagre's tight one is often the smaller (and wins a
   // tie, being first), ELK's draws a group's title clear of its nodes and stacks nested groups.
-  if (needed()) {
-    await add('compact', compactSource(source, type, graph));
-    await add('elk', elkSource(source, type, graph));
-  }
-  // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column).
-  if (needed() || (options.architectureFlow && !isHorizontal(source))) await add('wide', wideSource(source, type, graph));
-  if (graph && (needed() || options.architectureFlow)) {
-    const overview = overviewSource(graph, accTitle);
-    // Laid out by dagre and by ELK; the narrower is the overview.
-    if (overview !== undefined) await add('overview', compactSource(overview, type, undefined), withConfig(overview, { layout: 'elk' }));
-  }
+  // A flow drawn top to bottom may use a wide screen better across (the hero, a desktop column), and
+  // an Architecture Flow always has its overview (the home hero): what is known to be needed now is
+  // drawn in one batch, so an edit in `npm run dev` waits for two round trips, not five.
+  const tall = options.architectureFlow === true && !isHorizontal(source);
+  const authorNotEnough = needed(forms);
+  const [compact, elk, earlyWide, earlyOverview] = await Promise.all([
+    authorNotEnough ? draw('compact', compactSource(source, type, graph)) : [],
+    authorNotEnough ? draw('elk', elkSource(source, type, graph)) : [],
+    tall ? draw('wide', wideSource(source, type, graph)) : [],
+    options.architectureFlow ? overview() : [],
+  ]);
+  forms.push(...compact, ...elk);
+  forms.push(...(tall ? earlyWide : needed(forms) ? await draw('wide', wideSource(source, type, graph)) : []));
+  forms.push(...(options.architectureFlow ? earlyOverview : needed(forms) ? await overview() : []));
   return done();
 }
 
