@@ -10,61 +10,11 @@
  */
 import { MAIN_PATH_CLASS } from '../mermaid/main-path.ts';
 import type { FlowGraph } from '../types.ts';
+import { linkSyntax, nodeSyntax, quoted } from './flowchart-syntax.ts';
 import { wrapLabel } from './sources.ts';
 
 type Edge = FlowGraph['edges'][number];
 
-/** Mermaid's flowchart shape syntax, by the shape name its parser gives a vertex. */
-const SHAPES: Record<string, [string, string]> = {
-  square: ['[', ']'],
-  rect: ['[', ']'],
-  round: ['(', ')'],
-  stadium: ['([', '])'],
-  subroutine: ['[[', ']]'],
-  cylinder: ['[(', ')]'],
-  circle: ['((', '))'],
-  doublecircle: ['(((', ')))'],
-  diamond: ['{', '}'],
-  hexagon: ['{{', '}}'],
-  odd: ['>', ']'],
-  lean_right: ['[/', '/]'],
-  lean_left: ['[\\', '\\]'],
-  trapezoid: ['[/', '\\]'],
-  inv_trapezoid: ['[\\', '/]'],
-};
-
-/** Mermaid's edge syntax, by stroke and arrow as its parser names them. */
-const LINKS: Record<string, Record<string, string>> = {
-  normal: {
-    arrow_point: '-->',
-    arrow_open: '---',
-    arrow_circle: '--o',
-    arrow_cross: '--x',
-    double_arrow_point: '<-->',
-    double_arrow_circle: 'o--o',
-    double_arrow_cross: 'x--x',
-  },
-  dotted: {
-    arrow_point: '-.->',
-    arrow_open: '-.-',
-    arrow_circle: '-.-o',
-    arrow_cross: '-.-x',
-    double_arrow_point: '<-.->',
-    double_arrow_circle: 'o-.-o',
-    double_arrow_cross: 'x-.-x',
-  },
-  thick: {
-    arrow_point: '==>',
-    arrow_open: '===',
-    arrow_circle: '==o',
-    arrow_cross: '==x',
-    double_arrow_point: '<==>',
-    double_arrow_circle: 'o==o',
-    double_arrow_cross: 'x==x',
-  },
-};
-
-const quoted = (label: string) => `"${wrapLabel(label.replace(/"/g, '#quot;'))}"`;
 const plainWords = (text: string) =>
   text
     .replace(/<br\s*\/?>/gi, ' ')
@@ -132,15 +82,12 @@ export function overviewSource(graph: FlowGraph, title: string | undefined): str
   const shown = (id: string) => representative.get(id) ?? id;
   const lines = ['flowchart TB'];
   for (const group of graph.groups.filter((candidate) => collapsed.includes(candidate.id)))
-    lines.push(`  ${group.id}[[${quoted(group.title)}]]`);
-  for (const node of graph.nodes.filter((candidate) => !representative.has(candidate.id))) {
-    const [open, close] = SHAPES[node.shape] ?? SHAPES['square']!;
-    lines.push(`  ${node.id}${open}${quoted(node.label)}${close}`);
-  }
+    lines.push(`  ${group.id}[[${quoted(group.title, wrapLabel)}]]`);
+  for (const node of graph.nodes.filter((candidate) => !representative.has(candidate.id))) lines.push(`  ${nodeSyntax(node, wrapLabel)}`);
   // Groups that stay open keep their members, so the focus keeps its frame.
   for (const group of graph.groups.filter((candidate) => !collapsed.includes(candidate.id) && !representative.has(candidate.id))) {
     lines.push(
-      `  subgraph ${group.id}[${quoted(group.title)}]`,
+      `  subgraph ${group.id}[${quoted(group.title, wrapLabel)}]`,
       ...group.members.filter((member) => !representative.has(member)).map((member) => `    ${shown(member)}`),
       '  end',
     );
@@ -152,10 +99,10 @@ export function overviewSource(graph: FlowGraph, title: string | undefined): str
   const onMainPath = new Set<string>();
   for (const node of graph.nodes) if (node.classes?.includes(MAIN_PATH_CLASS)) onMainPath.add(shown(node.id));
   edges.forEach((edge, index) => {
-    const link = LINKS[edge.stroke]?.[edge.arrow] ?? (edge.stroke === 'invisible' ? '~~~' : '-->');
+    const link = linkSyntax(edge);
     const id = edge.classes?.includes(MAIN_PATH_CLASS) ? `overview${index}` : undefined;
     if (id) onMainPath.add(id);
-    lines.push(`  ${edge.from} ${id ? `${id}@` : ''}${link}${edge.label ? `|${quoted(edge.label)}|` : ''} ${edge.to}`);
+    lines.push(`  ${edge.from} ${id ? `${id}@` : ''}${link}${edge.label ? `|${quoted(edge.label, wrapLabel)}|` : ''} ${edge.to}`);
   });
   if (onMainPath.size > 0) lines.push(`  class ${[...onMainPath].join(',')} ${MAIN_PATH_CLASS}`);
   return lines.join('\n');
