@@ -29,8 +29,8 @@ const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /**
  * How many drawings a cold build made, as its log says: a fence's author's
- * layout and, where it does not fit a phone, its top-to-bottom one, and this
- * site's link-preview flows turned (the floor draws each fence once).
+ * layout and, where it does not fit a phone, its top-to-bottom one, and the
+ * rows of this site's link-preview main paths (the floor draws each fence once).
  */
 const drawings = (run: BuildRun) => Number(/(\d+) rendered, \d+ from cache/.exec(run.output)?.[1] ?? Number.NaN);
 

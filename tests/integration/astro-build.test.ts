@@ -119,6 +119,16 @@ describe('astro build with diagrams', { timeout: 240_000 }, () => {
       ["a diagram past Mermaid's size limit", 'content/notes/too-large.md:5: mermaid diagram:', 'Split it into smaller diagrams'],
       ["Mermaid's error picture", 'content/notes/error-glyph.mdx:8: mermaid diagram:', 'Replace it with the diagram you mean'],
       ['an unknown icon', 'content/notes/unknown-icon.md:8: mermaid diagram:', 'Unknown icon "logos:no-such-logo"'],
+      [
+        'a main path longer than a link-preview card draws',
+        'content/case-studies/long-path.mdx:15: mermaid diagram: The main path marks 7 boxes (a, b, c, d, e, f, g); a link-preview card draws at most 6.',
+        'Fix: keep the 6 or fewer a reader follows first',
+      ],
+      [
+        'a main path that branches',
+        'content/case-studies/split-path.mdx:12: mermaid diagram: The main path branches at "Gateway" (b): marked edges go on to c and d.',
+        'Fix: a card draws one chain, first box to last',
+      ],
     ])('names the file and line of %s, with the reason', (_problem, location, reason) => {
       expect(result.output).toContain(location);
       expect(result.output).toContain(reason);

@@ -89,6 +89,8 @@ const HINTS: Record<DiagramFailure['problem'], string> = {
     'Use an icon the pack has (search its name on https://icon-sets.iconify.design), or add the pack: docs/diagrams.md, "Icons".',
   'too-large': 'Split the diagram into smaller ones (one per section of the write-up), or shorten its labels.',
   'error-picture': 'Write the diagram itself: Mermaid\'s "error" type only draws its error picture.',
+  'main-path':
+    'A case study\'s link-preview card draws its main path alone: one chain of at most six boxes, each marked edge leading to the next (docs/diagrams.md, "Mark the main path").',
 };
 
 /** Turns a failure inside a diagram into an error that names the file and lines. */

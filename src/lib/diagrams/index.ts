@@ -7,8 +7,8 @@
  *   ```mermaid fences in Markdown and MDX become themed, accessible inline SVG.
  * - `architectureFlowFigure()` renders a case study's Architecture Flow for a
  *   card (astro/card.ts), from the same source and through the same cache;
- *   `architectureFlowDiagrams()` gives the rendered diagram itself, and turned (for the
- *   Open Graph card, src/lib/og/).
+ *   `mainPathDiagrams()` draws its main path alone, for the link-preview card
+ *   (src/lib/og/).
  *
  * The layers, outside in (each imports only the ones below it):
  *   astro/     Astro's hooks: the integration, the Markdown hook, the content scan, the card, the dev overlay
@@ -23,6 +23,6 @@
  * docs/diagrams.md describes how authors use it and why it is built this way.
  */
 export { diagrams as default } from './astro/integration.ts';
-export { architectureFlowDiagrams, architectureFlowFigure } from './astro/card.ts';
+export { architectureFlowFigure, mainPathDiagrams, type MainPathDrawings } from './astro/card.ts';
 export { fullSizeDiagrams, type FullSizeDiagram } from './astro/full-size.ts';
 export { standaloneSvg } from './svg/standalone.ts';

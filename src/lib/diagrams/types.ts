@@ -31,6 +31,7 @@ export type DiagramProblem =
   | 'unknown-icon'
   | 'too-large'
   | 'error-picture'
+  | 'main-path'
   | 'missing-architecture-flow';
 
 /** What went wrong inside a diagram, before we know which file it came from. */

@@ -89,97 +89,108 @@ export function ogCard(content: OgCardContent, author: OgCardAuthor): OgCardElem
 }
 
 /**
- * A case study's card: its Architecture Flow beside (or under) its title and
- * challenge. The diagram's box depends on the layout; placeDiagram() picks
- * the layout from these boxes, so the scale it computes is the one drawn.
+ * A case study's card: its title and challenge, and under them its main path
+ * (the boxes and edges its Architecture Flow marks `mainPath`), drawn large
+ * enough to read where the card is shown about 500 px wide. The layout is
+ * fixed, so the box the path is fitted to is known before satori lays it out.
  */
-const CASE_STUDY_PADDING = { x: 48, y: 44 };
-const PANEL_PADDING = 14;
-const SIDE_TEXT_WIDTH = 400;
-const SIDE_GAP = 32;
-const panelWidth = OG_IMAGE_SIZE.width - 2 * CASE_STUDY_PADDING.x;
+const CASE_STUDY = {
+  padding: { x: 48, y: 36 },
+  accentRule: 8,
+  heading: { size: 20, lineHeight: 1.2 },
+  title: { marginTop: 12, size: 52, lineHeight: 1.1, lines: 1 },
+  challenge: { marginTop: 8, size: 26, lineHeight: 1.35, lines: 2 },
+  panel: { marginTop: 20, padding: 12, border: 1 },
+} as const;
 
-export type CaseStudyCardLayout = 'band' | 'side';
+const textHeight = ({ size, lineHeight, lines }: { size: number; lineHeight: number; lines: number }) => size * lineHeight * lines;
 
-/** The diagram's drawing box (inside the panel's padding) in each layout. */
-export const CASE_STUDY_DIAGRAM_BOXES: Record<CaseStudyCardLayout, Box> = {
-  band: { width: panelWidth - 2 * PANEL_PADDING, height: 300 - 2 * PANEL_PADDING },
-  side: { width: panelWidth - SIDE_TEXT_WIDTH - SIDE_GAP - 2 * PANEL_PADDING, height: 470 - 2 * PANEL_PADDING },
-};
+/**
+ * The main path's drawing box on the card: what the title (one line), the
+ * challenge (up to two) and the panel's frame leave. A shorter challenge
+ * leaves the panel taller, and the drawing is centred in it.
+ */
+export const CASE_STUDY_DIAGRAM_BOX: Box = (() => {
+  const { padding, accentRule, heading, title, challenge, panel } = CASE_STUDY;
+  const frame = 2 * (panel.padding + panel.border);
+  const above =
+    accentRule +
+    2 * padding.y +
+    textHeight({ ...heading, lines: 1 }) +
+    title.marginTop +
+    textHeight(title) +
+    challenge.marginTop +
+    textHeight(challenge) +
+    panel.marginTop;
+  return { width: OG_IMAGE_SIZE.width - 2 * padding.x - frame, height: Math.floor(OG_IMAGE_SIZE.height - above - frame) };
+})();
 
-/** Labels are 16 px in the diagram: at 0.7 they are 11.2 px on the card, the site's own floor on a phone. */
-export const CARD_DIAGRAM_FLOOR_SCALE = 0.7;
+/**
+ * The smallest a main path's label may be on the card, in card px: 20 px on
+ * the 1200 px card is 8.3 px where a chat app or LinkedIn shows it 500 px
+ * wide, about the least that still reads. Diagram labels are 16 px, so the
+ * path is drawn at 1.25× or more.
+ */
+export const CARD_LABEL_FLOOR = 20;
+
+/** The largest the path is drawn: a short one at 1.6× has 25.6 px labels, past which it only crowds the card. */
+export const CARD_LARGEST_SCALE = 1.6;
 
 export interface CaseStudyCardContent {
   kind: string;
   title: string;
   challenge: string;
-  /** The diagram, placed by placeDiagram(); its SVG already in the light palette. */
-  diagram: Placement<CaseStudyCardLayout>;
+  /** The main path, placed by placeDiagram() in CASE_STUDY_DIAGRAM_BOX; its SVG already in the light palette. */
+  diagram: Placement;
 }
 
-function diagramPanel({ diagram, scale, cropped, layout }: Placement<CaseStudyCardLayout>): OgCardElement {
-  const box = CASE_STUDY_DIAGRAM_BOXES[layout];
-  const width = Math.round(diagram.width * scale);
-  const height = Math.round(diagram.height * scale);
+function diagramPanel({ diagram, scale }: Placement): OgCardElement {
+  const { panel } = CASE_STUDY;
   const src = `data:image/svg+xml;base64,${Buffer.from(diagram.svg).toString('base64')}`;
-  const fade = (direction: 'right' | 'bottom') =>
-    div({
-      position: 'absolute',
-      ...(direction === 'right' ? { top: 0, right: 0, bottom: 0, width: 96 } : { left: 0, right: 0, bottom: 0, height: 72 }),
-      backgroundImage: `linear-gradient(to ${direction}, ${colours.surface}00, ${colours.surface})`,
-    });
   return div(
     {
       display: 'flex',
-      position: 'relative',
-      overflow: 'hidden',
-      width: box.width + 2 * PANEL_PADDING,
-      height: box.height + 2 * PANEL_PADDING,
-      padding: PANEL_PADDING,
-      // A cut diagram shows its start, where the flow begins; one that fits is centred.
-      alignItems: cropped && height > box.height ? 'flex-start' : 'center',
-      justifyContent: cropped && width > box.width ? 'flex-start' : 'center',
+      flexGrow: 1,
+      marginTop: panel.marginTop,
+      padding: panel.padding,
+      alignItems: 'center',
+      justifyContent: 'center',
       backgroundColor: colours.surface,
-      border: `1px solid ${colours.border}`,
+      border: `${panel.border}px solid ${colours.border}`,
       borderRadius: 12,
     },
-    image(src, width, height, { flexShrink: 0 }),
-    // A cut diagram says so: it fades out where it continues.
-    cropped && width > box.width ? fade('right') : null,
-    cropped && height > box.height ? fade('bottom') : null,
+    image(src, Math.round(diagram.width * scale), Math.round(diagram.height * scale), { flexShrink: 0 }),
   );
 }
 
 export function caseStudyOgCard(content: CaseStudyCardContent, author: OgCardAuthor): OgCardElement {
-  const side = content.diagram.layout === 'side';
-  const heading = div(
-    { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
-    kindLabel(content.kind),
-    div({ fontSize: 22, fontWeight: 600, color: colours.muted }, author.name),
-  );
-  const words = div(
-    { display: 'flex', flexDirection: 'column', ...(side ? { width: SIDE_TEXT_WIDTH, marginRight: SIDE_GAP } : {}) },
-    clampedText(content.title, side ? 3 : 1, { fontSize: side ? 52 : 54, fontWeight: 600, lineHeight: 1.1, letterSpacing: '-0.015em' }),
-    clampedText(content.challenge, side ? 6 : 2, { marginTop: side ? 22 : 12, fontSize: 26, lineHeight: 1.35, color: colours.muted }),
-  );
+  const { padding, accentRule, heading, title, challenge } = CASE_STUDY;
+  const lineBox = (spec: { size: number; lineHeight: number }) => ({ fontSize: spec.size, lineHeight: spec.lineHeight });
   return div(
     {
       display: 'flex',
       flexDirection: 'column',
-      justifyContent: 'space-between',
       width: OG_IMAGE_SIZE.width,
       height: OG_IMAGE_SIZE.height,
       boxSizing: 'border-box',
-      padding: `${CASE_STUDY_PADDING.y}px ${CASE_STUDY_PADDING.x}px`,
+      padding: `${padding.y}px ${padding.x}px`,
       backgroundColor: colours.bg,
       color: colours.text,
       fontFamily: ogFont.family,
-      borderTop: `8px solid ${colours.accent}`,
+      borderTop: `${accentRule}px solid ${colours.accent}`,
     },
-    heading,
-    side
-      ? div({ display: 'flex', alignItems: 'center' }, words, diagramPanel(content.diagram))
-      : div({ display: 'flex', flexDirection: 'column' }, words, div({ display: 'flex', marginTop: 18 }, diagramPanel(content.diagram))),
+    div(
+      { display: 'flex', justifyContent: 'space-between', ...lineBox(heading), fontWeight: 600 },
+      div({ letterSpacing: '0.08em', textTransform: 'uppercase', color: colours.accent }, content.kind),
+      div({ color: colours.muted }, author.name),
+    ),
+    clampedText(content.title, title.lines, {
+      marginTop: title.marginTop,
+      ...lineBox(title),
+      fontWeight: 600,
+      letterSpacing: '-0.015em',
+    }),
+    clampedText(content.challenge, challenge.lines, { marginTop: challenge.marginTop, ...lineBox(challenge), color: colours.muted }),
+    diagramPanel(content.diagram),
   );
 }

@@ -65,19 +65,39 @@ function loadRenderer(): Promise<Renderer> {
   return renderer;
 }
 
+/** resvg's fonts: the card's, and no system font, so a machine's own fonts cannot change the output. */
+const resvgFonts = (fontFiles: string[]) => ({
+  loadSystemFonts: false,
+  fontFiles,
+  defaultFontFamily: ogFont.family,
+  sansSerifFamily: ogFont.family,
+});
+
+/** The card as the SVG resvg rasterises: satori's layout, with each diagram inlined (inlineSvgImages). */
+export async function ogCardSvg(card: OgCardElement): Promise<string> {
+  const { fonts } = await loadRenderer();
+  return inlineSvgImages(await satori(card, { ...OG_IMAGE_SIZE, fonts }));
+}
+
 export async function renderOgImage(card: OgCardElement): Promise<Uint8Array<ArrayBuffer>> {
-  const { fonts, fontFiles } = await loadRenderer();
-  const svg = await satori(card, { ...OG_IMAGE_SIZE, fonts });
+  const { fontFiles } = await loadRenderer();
   // No system fonts: satori has already turned its own glyphs into paths, a
   // diagram inside the card gets the site's font, and a machine's own fonts
   // must not change the output.
-  const png = new Resvg(inlineSvgImages(svg), {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: ogFont.family, sansSerifFamily: ogFont.family },
-  })
-    .render()
-    .asPng();
+  const png = new Resvg(await ogCardSvg(card), { font: resvgFonts(fontFiles) }).render().asPng();
   // Copied into a plain ArrayBuffer: a Buffer's type also admits SharedArrayBuffer, which Response's body does not.
   return new Uint8Array(png);
+}
+
+/**
+ * How wide resvg draws `text` in the card's font at `size` px: the ink's
+ * width, measured by the renderer and the font that will draw it.
+ */
+export async function textWidth(text: string, size: number): Promise<number> {
+  const { fontFiles } = await loadRenderer();
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size * text.length + 100}" height="${size * 3}"><text x="10" y="${size * 2}" font-family="${ogFont.family}" font-size="${size}">${escaped}</text></svg>`;
+  return new Resvg(svg, { font: resvgFonts(fontFiles) }).getBBox()?.width ?? 0;
 }
 
 /** renderOgImage() through the cache: the same card is never rendered twice. */

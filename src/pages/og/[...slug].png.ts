@@ -2,21 +2,14 @@
  * One Open Graph card per page, rendered to PNG at build time. Titles come
  * from src/lib/pages.ts, as the pages' own do, so a card says what the link
  * preview's og:title says; case studies read their own frontmatter and show
- * their Architecture Flow. Cards are cached by content (src/lib/og/render.ts).
+ * their Architecture Flow's main path (src/lib/og/case-study.ts). Cards are
+ * cached by content (src/lib/og/render.ts).
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getArticles, getCaseStudies, type CaseStudy } from '../../data/content.ts';
+import { getArticles, getCaseStudies } from '../../data/content.ts';
 import { topicsInUse, withTopic } from '../../lib/entries.ts';
-import { architectureFlowDiagrams } from '../../lib/diagrams/index.ts';
-import {
-  CARD_DIAGRAM_FLOOR_SCALE,
-  CASE_STUDY_DIAGRAM_BOXES,
-  caseStudyOgCard,
-  ogCard,
-  type OgCardContent,
-  type OgCardElement,
-} from '../../lib/og/card.ts';
-import { inLightPalette, placeDiagram, type CardDiagram } from '../../lib/og/diagram.ts';
+import { ogCard, type OgCardContent, type OgCardElement } from '../../lib/og/card.ts';
+import { caseStudyCard } from '../../lib/og/case-study.ts';
 import { ogImageSlug } from '../../lib/og/paths.ts';
 import { cachedOgImage } from '../../lib/og/render.ts';
 import { pageCopy, topicPageCopy } from '../../lib/pages.ts';
@@ -27,19 +20,6 @@ import { site } from '../../site.config.ts';
 const names = (items: readonly string[]) => items.map((item) => item.replaceAll(' ', '\u00a0')).join(' · ');
 
 const textCard = (content: OgCardContent) => ogCard(content, site);
-
-/** The Architecture Flow both ways round, in the light palette: the card takes whichever draws its labels larger. */
-async function cardDiagrams(caseStudy: CaseStudy): Promise<CardDiagram[]> {
-  return (await architectureFlowDiagrams(caseStudy)).map(({ svg, width, height }) => ({ svg: inLightPalette(svg), width, height }));
-}
-
-async function caseStudyCard(caseStudy: CaseStudy): Promise<OgCardElement> {
-  const diagrams = await cardDiagrams(caseStudy);
-  // Only a site that turned the Architecture Flow rule off has a case study without one.
-  if (diagrams.length === 0) return textCard({ kind: 'Case study', title: caseStudy.data.title, summary: caseStudy.data.challenge });
-  const diagram = placeDiagram(diagrams, CASE_STUDY_DIAGRAM_BOXES, CARD_DIAGRAM_FLOOR_SCALE);
-  return caseStudyOgCard({ kind: 'Case study', title: caseStudy.data.title, challenge: caseStudy.data.challenge, diagram }, site);
-}
 
 export const getStaticPaths = (async () => {
   const caseStudies = await getCaseStudies();
@@ -75,7 +55,7 @@ export const getStaticPaths = (async () => {
       }),
     },
     ...(await Promise.all(
-      caseStudies.map(async (caseStudy) => ({ route: `/case-studies/${caseStudy.id}/`, card: await caseStudyCard(caseStudy) })),
+      caseStudies.map(async (caseStudy) => ({ route: `/case-studies/${caseStudy.id}/`, card: await caseStudyCard(caseStudy, site) })),
     )),
     {
       route: '/writing/',

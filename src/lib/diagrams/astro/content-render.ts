@@ -20,14 +20,14 @@ export interface ContentRender {
   errors(): Promise<readonly DiagramError[]>;
 }
 
-/** Starts the scan; `onSettled` runs once every content diagram, and every card's turned flow, is in the cache. */
+/** Starts the scan; `onSettled` runs once every content diagram, and every card's main path, is in the cache. */
 export function startContentRender(options: ScanOptions, logger: AstroIntegrationLogger, onSettled: () => Promise<void>): ContentRender {
   const started = performance.now();
   const report: Promise<ScanReport> = renderContentDiagrams(options).then((result) => {
     logger.info(
       `${result.diagrams} diagrams in ${result.files} content files ready in ${Math.round(performance.now() - started)} ms, alongside Astro's start`,
     );
-    void result.cardVariantsDrawn.then(onSettled).catch(() => undefined);
+    void result.cardRowsDrawn.then(onSettled).catch(() => undefined);
     return result;
   });
   // Read by errors(); until then a failure must not count as unhandled.

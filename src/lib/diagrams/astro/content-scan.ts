@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { checkArchitectureFlow, isCaseStudy } from '../document/architecture-flow.ts';
 import { formatOf, mermaidFences, parseDocument } from '../document/parse.ts';
 import { locateFailure, type DiagramError } from '../errors.ts';
-import { turned } from '../forms/direction.ts';
 import { renderForms } from '../forms/forms.ts';
+import { mainPathCard } from '../forms/main-path-card.ts';
 import type { DiagramRenderer } from '../types.ts';
 
 export interface ScanOptions {
@@ -31,8 +31,8 @@ export interface ScanReport {
   files: number;
   diagrams: number;
   errors: DiagramError[];
-  /** Settles once the link-preview cards' turned flows are drawn too (a failure is the card's to report). */
-  cardVariantsDrawn: Promise<void>;
+  /** Settles once the link-preview cards' main paths are drawn too (a failure is the card's to report). */
+  cardRowsDrawn: Promise<void>;
 }
 
 async function contentFiles(directory: string): Promise<string[]> {
@@ -50,8 +50,8 @@ async function contentFiles(directory: string): Promise<string[]> {
 interface FileScan {
   diagrams: number;
   errors: DiagramError[];
-  /** The case study's Architecture Flow turned, which its link-preview card also draws (astro/card.ts). */
-  cardVariant: string | undefined;
+  /** The rows of the case study's main path, which its link-preview card draws (astro/card.ts). */
+  cardRows: string[];
 }
 
 async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
@@ -61,7 +61,7 @@ async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
     root = parseDocument(text, formatOf(file));
   } catch {
     // Not valid MDX: Astro's own compile reports that, with its own location.
-    return { diagrams: 0, errors: [], cardVariant: undefined };
+    return { diagrams: 0, errors: [], cardRows: [] };
   }
   const flow = isCaseStudy(file, options.caseStudyDirs) ? checkArchitectureFlow(root, file, { root: options.root }) : undefined;
   const errors: DiagramError[] = [...(flow?.errors ?? [])];
@@ -75,7 +75,17 @@ async function scanFile(file: string, options: ScanOptions): Promise<FileScan> {
     const fence = fences[index];
     if (!result.ok && fence) errors.push(locateFailure(result.failure, { file, fenceLine: fence.line }, options.root));
   });
-  return { diagrams: fences.length, errors, cardVariant: flow?.fence ? turned(flow.fence.source) : undefined };
+  const cardRows: string[] = [];
+  // A main path the link-preview card cannot draw fails the build here, with every other broken diagram.
+  const flowFence = flow?.fence;
+  if (flowFence && results[fences.findIndex(isFlow)]?.ok) {
+    // The author's drawing, which renderForms has just drawn: from the cache.
+    const author = await options.pipeline.render(flowFence.source);
+    const card = mainPathCard(flowFence.source, author.ok ? author.diagram.graph : undefined);
+    if (card.ok) cardRows.push(...card.layouts.flatMap((layout) => layout.rows));
+    else errors.push(locateFailure(card.failure, { file, fenceLine: flowFence.line }, options.root));
+  }
+  return { diagrams: fences.length, errors, cardRows };
 }
 
 export async function renderContentDiagrams(options: ScanOptions): Promise<ScanReport> {
@@ -83,12 +93,12 @@ export async function renderContentDiagrams(options: ScanOptions): Promise<ScanR
   const scans = await Promise.all(files.map((file) => scanFile(file, options)));
   // Drawn after every page's diagrams, and not waited for: only the cards need them, and they
   // ask the pipeline, which hands them these renders while still in flight.
-  const cardVariants = scans.flatMap(({ cardVariant }) => (cardVariant === undefined ? [] : [options.pipeline.render(cardVariant)]));
+  const cardRows = scans.flatMap((scan) => scan.cardRows.map((source) => options.pipeline.render(source)));
   return {
     files: files.length,
     diagrams: scans.reduce((total, scan) => total + scan.diagrams, 0),
     errors: scans.flatMap((scan) => scan.errors),
-    cardVariantsDrawn: Promise.all(cardVariants).then(
+    cardRowsDrawn: Promise.all(cardRows).then(
       () => undefined,
       () => undefined,
     ),

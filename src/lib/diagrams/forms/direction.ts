@@ -80,13 +80,3 @@ export function withDirection(source: string, direction: Direction): string | un
 
 /** Whether the diagram runs left to right (or right to left) as written. */
 export const isHorizontal = (source: string): boolean => directionSite(source)?.horizontal ?? false;
-
-/**
- * The same diagram turned the other way (left-right ↔ top-bottom), for a box
- * whose shape suits that better (the link-preview card); `undefined` when its
- * type has no direction it states.
- */
-export function turned(source: string): string | undefined {
-  const site = directionSite(source);
-  return site?.redraw(site.horizontal ? 'TB' : 'LR');
-}

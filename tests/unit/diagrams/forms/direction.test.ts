@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHorizontal, turned, withDirection } from '../../../../src/lib/diagrams/testing.ts';
-
-describe('turned', () => {
-  it('turns a diagram the other way round: left-right to top-bottom and back, changing only the direction', () => {
-    expect(turned('flowchart LR\n  a --> b')).toBe('flowchart TB\n  a --> b');
-    expect(turned('graph TD\n  a --> b')).toBe('graph LR\n  a --> b');
-    expect(turned('flowchart BT\n  a --> b')).toBe('flowchart LR\n  a --> b');
-    expect(turned('gitGraph\n  commit')).toBe('gitGraph TB:\n  commit');
-    expect(turned('gitGraph TB:\n  commit')).toBe('gitGraph LR:\n  commit');
-    expect(turned('classDiagram\n  direction TB\n  A <|-- B')).toBe('classDiagram\n  direction LR\n  A <|-- B');
-  });
-
-  it('leaves alone a diagram without a direction, or one that does not state its own', () => {
-    expect(turned('sequenceDiagram\n  A->>B: hi')).toBeUndefined();
-    expect(turned('stateDiagram-v2\n  [*] --> A')).toBeUndefined();
-  });
-});
+import { isHorizontal, withDirection } from '../../../../src/lib/diagrams/testing.ts';
 
 describe('withDirection', () => {
   it('sets a flowchart’s (or graph’s) direction, changing only that line', () => {
@@ -30,6 +14,12 @@ describe('withDirection', () => {
     expect(withDirection('stateDiagram-v2\n  direction LR\n  [*] --> A', 'TB')).toBe('stateDiagram-v2\n  direction TB\n  [*] --> A');
     expect(withDirection('stateDiagram-v2\n  state A {\n    direction LR\n    x --> y\n  }\n  [*] --> A', 'TB')).toBeUndefined();
     expect(withDirection('erDiagram\n  direction LR\n  A ||--o{ B : has', 'TB')).toBe('erDiagram\n  direction TB\n  A ||--o{ B : has');
+  });
+
+  it('sets a gitGraph’s, which runs left to right unless it says otherwise', () => {
+    expect(withDirection('gitGraph\n  commit', 'TB')).toBe('gitGraph TB:\n  commit');
+    expect(withDirection('gitGraph TB:\n  commit', 'LR')).toBe('gitGraph LR:\n  commit');
+    expect(withDirection('classDiagram\n  direction TB\n  A <|-- B', 'LR')).toBe('classDiagram\n  direction LR\n  A <|-- B');
   });
 
   it('has nothing to set on a type without a direction', () => {
