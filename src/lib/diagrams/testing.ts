@@ -35,6 +35,7 @@ export { isHorizontal, withDirection } from './forms/direction.ts';
 export { formRules, layoutPin, renderForms, type DiagramForms } from './forms/forms.ts';
 export { collapsibleGroups, focusNodes, overviewSource } from './forms/overview.ts';
 export { MAIN_PATH_MOST_BOXES, mainPathCard, mainPathLayouts, mainPathOf } from './forms/main-path-card.ts';
+export { captionLines, PRINT_FLOOR, printPlan } from './forms/paper.ts';
 export { compactSource, elkSource, wideSource, withConfig, wrapLabel, wrapLabels } from './forms/sources.ts';
 export { standaloneSvg } from './svg/standalone.ts';
 export { classifyMermaidError, combineErrors, DiagramError, DiagramErrors, EMPTY_DIAGRAM, locateFailure } from './errors.ts';

@@ -264,7 +264,7 @@ describe('the Markdown hook', () => {
     const source = '## Flow\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Later\n';
     const { html } = await markdownToHtml(source, { mdastPlugins: [plugin(root)], fileURL: pathToFileURL(file('ok.md', source)) });
     expect(html).toContain(
-      '<figure class="diagram diagram--inline" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-shape="tall" data-forms="author">',
+      '<figure class="diagram diagram--inline" id="mmd-aaaaaaaaaaaa-figure" data-diagram="flowchart-v2" data-print="inline" style="--print-caption-lines:1" data-forms="author">',
     );
     expect(html).toContain('<title id="mmd-aaaaaaaaaaaa-title">Flow</title>');
     expect(html).not.toContain('language-mermaid');

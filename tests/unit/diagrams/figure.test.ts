@@ -69,7 +69,7 @@ describe('figureHtml', () => {
 
   it('puts it in a figure with a caption, in a keyboard-scrollable canvas', () => {
     expect(html).toMatch(
-      /^<figure class="diagram diagram--inline" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-shape="wide" data-forms="author">/,
+      /^<figure class="diagram diagram--inline" id="mmd-ffffffffffff-figure" data-diagram="flowchart-v2" data-print="inline" style="--print-caption-lines:1" data-forms="author">/,
     );
     expect(html).toContain(
       '<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="mmd-ffffffffffff-caption">',
@@ -118,6 +118,48 @@ describe('figureHtml', () => {
     );
     expect(both).toContain('data-forms="author compact"');
     expect(both).toContain('<p class="diagram__scroll-cue" aria-hidden="true">');
+  });
+
+  it('marks the form paper gets, and where the screen shows another, carries it last, hidden', () => {
+    // On a phone the compact form shows, on a desktop the author's (its labels tie with the ELK form's,
+    // and it is earlier); on paper, 174 mm wide, the ELK form draws its labels largest.
+    const author = { ...diagram, width: 1000, height: 500 };
+    const compact = {
+      ...diagram,
+      key: 'e'.repeat(64),
+      rootId: 'mmd-eeeeeeeeeeee',
+      svg: '<svg id="mmd-eeeeeeeeeeee"></svg>',
+      width: 500,
+      height: 1000,
+    };
+    const elk = {
+      ...diagram,
+      key: 'd'.repeat(64),
+      rootId: 'mmd-dddddddddddd',
+      svg: '<svg id="mmd-dddddddddddd"></svg>',
+      width: 600,
+      height: 900,
+    };
+    const forms: DiagramForms = {
+      forms: [
+        { name: 'author', diagram: author },
+        { name: 'compact', diagram: compact },
+        { name: 'elk', diagram: elk },
+      ],
+      pin: undefined,
+    };
+    const inline = figureHtml(forms, { caption: 'Check path' });
+    // 900 px tall, under a heading it needs a page taller than a page of text: a portrait page of its own.
+    expect(inline).toContain('data-print="page" style="--print-caption-lines:1" data-forms="author compact"');
+    expect(inline.match(/<svg[^>]*>/g)?.map((svg) => /data-form="(\w+)"(?: data-print="(\w+)")?/.exec(svg)?.slice(1))).toEqual([
+      ['author', undefined],
+      ['compact', undefined],
+      ['elk', 'full'],
+    ]);
+    // The figure's own rules name only the forms a screen shows: the last is hidden (diagrams.css).
+    expect(inline).not.toContain('.diagram__form--elk{');
+    // Paper's choice is an article's: a card and a full-size page print as they show.
+    expect(figureHtml(forms, {}, 'card')).not.toContain('data-print');
   });
 
   it('links every use of a diagram to one full-size page', () => {

@@ -13,6 +13,7 @@ import type { FigureContext, RenderedDiagram, TextItem, TextSection } from '../t
 import { withInstanceSuffix } from './ids.ts';
 import type { Form, Placement } from '../forms/choose.ts';
 import { diagramOf, formClass, formRules, formsFor, type DiagramForms } from '../forms/forms.ts';
+import { printPlan } from '../forms/paper.ts';
 
 export interface TextAlternative {
   /** The accessible name; also the caption when no other is given. */
@@ -45,8 +46,11 @@ export function captionFromMeta(meta: string | null | undefined): string | undef
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-/** One form's SVG: named by its own <title> and <desc>, sized for diagrams.css, ids made unique to this use. */
-function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra = ''): string {
+/**
+ * One form's SVG: named by its own <title> and <desc>, sized for diagrams.css, ids made unique to this use;
+ * `print` marks the form paper shows (src/styles/print.css).
+ */
+function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra = '', print?: 'full' | 'overview'): string {
   const { diagram } = form;
   const rootId = suffix ? `${diagram.rootId}-${suffix}` : diagram.rootId;
   const titleId = `${rootId}-title`;
@@ -62,7 +66,7 @@ function formSvg(form: Form, alternative: TextAlternative, suffix: string, extra
     const withClass = /\sclass="/.test(attributes)
       ? attributes.replace(/\sclass="/, ` class="${classes} `)
       : `${attributes} class="${classes}"`;
-    return `<svg${withClass}${labelled}${sizing} data-form="${form.name}">${title}${description}${extra}`;
+    return `<svg${withClass}${labelled}${sizing} data-form="${form.name}"${print ? ` data-print="${print}"` : ''}>${title}${description}${extra}`;
   });
 }
 
@@ -95,13 +99,19 @@ export function figureHtml(forms: DiagramForms, context: FigureContext, placemen
   const captionId = `${rootId}-caption`;
   // The figure's rules travel inside its first SVG: a <style> there is valid HTML and styles the page.
   const rules = `<style>${formRules(figureId, shown, placement)}</style>`;
+  // In an article, paper gets the full flow (and with it the overview, where the full flow needs a page of
+  // its own) on the page print.css gives it (forms/paper.ts): a form the screen does not show comes last, hidden.
+  const plan = placement === 'inline' ? printPlan(forms.forms, alternative.caption) : undefined;
+  const printed = new Map<Form, 'full' | 'overview'>();
+  if (plan) printed.set(plan.full, 'full');
+  if (plan?.overview) printed.set(plan.overview, 'overview');
+  const drawn = [...shown, ...[...printed.keys()].filter((form) => !shown.includes(form))];
   // Each form is a diagram of its own source, so its ids (from its cache key) are its own.
-  const svgs = shown.map((form, index) => formSvg(form, alternative, suffix, index === 0 ? rules : '')).join('');
+  const svgs = drawn.map((form, index) => formSvg(form, alternative, suffix, index === 0 ? rules : '', printed.get(form))).join('');
   const classes = ['diagram', `diagram--${placement}`, context.className].filter(Boolean).join(' ');
-  // Print gives a wide diagram a landscape page and a tall one a portrait page (src/styles/print.css).
-  const shape = primary.width > primary.height ? 'wide' : 'tall';
+  const print = plan ? ` data-print="${plan.page}" style="--print-caption-lines:${plan.captionLines}"` : '';
   return [
-    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}" data-shape="${shape}" data-forms="${shown.map((form) => form.name).join(' ')}">`,
+    `<figure class="${escapeHtml(classes)}" id="${figureId}" data-diagram="${escapeHtml(primary.type)}"${print} data-forms="${shown.map((form) => form.name).join(' ')}">`,
     `<div class="diagram__frame"><div class="diagram__canvas" tabindex="0" role="group" aria-labelledby="${captionId}">${svgs}</div></div>`,
     '<p class="diagram__scroll-cue" aria-hidden="true">Scroll sideways for the whole diagram</p>',
     `<figcaption><span id="${captionId}">${escapeHtml(alternative.caption)}</span>${fullSizeLink(forms, context)}${textVersionHtml(primary.text)}</figcaption>`,
