@@ -3,11 +3,13 @@
  * in the author's words and order (tests/fixtures/copy/, not the config),
  * contents with page numbers, then each case study from a page of its own;
  * an outline, page numbers on every page, and links inside the file that go
- * where they say. Linked from the header, the hero and the contact section.
+ * where they say; each case study printed as its own PDF is (print.spec.ts).
+ * Linked from the header, the hero and the contact section.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ANY_COLOUR_SCHEME, ANY_SCREEN } from './options.ts';
+import { controlsOnPaper, figureProblems, lonelyPages, onPaper, printedLabelSizes, type PaperPage } from './paper.ts';
 import { readPdf, readPdfStructure, type PdfDocument, type PdfStructure } from './pdf-reader.ts';
 import { normalise } from './support.ts';
 
@@ -109,6 +111,25 @@ test.describe('the portfolio PDF', { tag: [ANY_COLOUR_SCHEME, ANY_SCREEN] }, () 
       ).toContain('Architecture Flow');
       expect(study.page).toBeGreaterThan(2);
       for (const item of study.items) expect(item.page, `${study.title} → ${item.title}`).toBeGreaterThanOrEqual(study.page!);
+    }
+  });
+
+  test("prints each case study's figures on one page with their heading and caption, no screen-only control, no page of a heading, a caption or a hint alone", async ({
+    page,
+  }) => {
+    const papers: PaperPage[] = [];
+    for (const path of ['portfolio/', ...parts.map((part) => part.href)]) {
+      await page.goto(path);
+      papers.push(await onPaper(page));
+    }
+    const figures = papers.flatMap((paper) => paper.figures);
+    expect(figures.length).toBeGreaterThanOrEqual(parts.length);
+    const author = String(pdf.info['Author']);
+    expect(figureProblems(pdf, figures)).toEqual([]);
+    expect(controlsOnPaper(pdf, { controls: [...new Set(papers.flatMap((paper) => paper.controls))] })).toEqual([]);
+    expect(lonelyPages(pdf, { lonely: papers.flatMap((paper) => paper.lonely) }, author)).toEqual([]);
+    for (const { name, label, points } of printedLabelSizes(pdf, figures, author)) {
+      expect(points, `${name}: "${label}" is drawn at ${points.toFixed(2)}pt`).toBeGreaterThanOrEqual(8);
     }
   });
 

@@ -2,14 +2,17 @@
  * Print, and the PDF made from it. Each case study is printed with
  * page.pdf() — after switching the screen to dark, the worst case — and the
  * PDF read back: every diagram whole on one page, in vectors, in the light
- * palette, its labels at 8pt or more. The PDF the build wrote for it must
- * open, carry its title, author and every section heading as text, and have
- * the page count printing the page gives now.
+ * palette, its labels at 8pt or more, with the heading just above it and its
+ * caption on that page; no screen-only control, and no page that holds only a
+ * heading, a caption or a hint. The PDF the build wrote for it must open,
+ * carry its title, author and every section heading as text, look the same
+ * way, and have the page count printing the page gives now.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { palette } from '../../src/design-tokens.ts';
 import { pdfOptions } from '../../src/lib/print/pdf.ts';
 import { site } from '../../src/site.config.ts';
+import { controlsOnPaper, figureProblems, lonelyPages, onPaper, printedLabelSizes, type PaperPage } from './paper.ts';
 import { readPdf, type PdfDocument } from './pdf-reader.ts';
 import { openSettled, sitePages } from './site-pages.ts';
 import { normalise } from './support.ts';
@@ -68,7 +71,7 @@ async function smallestPrintedLabels(page: Page): Promise<{ name: string; label:
 async function printDark(
   page: Page,
   path: string,
-): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>> }> {
+): Promise<{ diagrams: DiagramOnScreen[]; pdf: PdfDocument; labels: Awaited<ReturnType<typeof smallestPrintedLabels>>; paper: PaperPage }> {
   // Paper lays a page out at its own width, whatever screen asked for it: measure at A4's (96 dpi).
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -79,9 +82,21 @@ async function printDark(
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   const diagrams = await diagramsOf(page);
   const labels = await smallestPrintedLabels(page);
+  const paper = await onPaper(page);
   const pdf = await readPdf(await page.pdf(pdfOptions(site.name)));
-  return { diagrams, pdf, labels };
+  return { diagrams, pdf, labels, paper };
 }
+
+/** What is wrong with a printed case study: its figures, its screen-only controls, its pages holding only a heading, a caption or a hint. */
+function paperProblems(pdf: PdfDocument, paper: PaperPage) {
+  return {
+    figures: figureProblems(pdf, paper.figures),
+    controls: controlsOnPaper(pdf, paper),
+    lonely: lonelyPages(pdf, paper, site.name),
+  };
+}
+
+const NO_PROBLEMS = { figures: [], controls: [], lonely: [] };
 
 for (const { path, name } of caseStudies) {
   // Printing sets its own colour scheme, and paper its own width: once is enough.
@@ -103,10 +118,28 @@ for (const { path, name } of caseStudies) {
       expect(fills).toContain(palette.light.text);
     });
 
+    test('prints each figure on one page with its heading and caption, no screen-only control, no page of a heading, a caption or a hint alone', async ({
+      page,
+    }) => {
+      const { diagrams, pdf, paper } = await printDark(page, path);
+      // Print shows the forms the build marked for paper, and only those.
+      const marked = paper.figures.flatMap((figure) => [figure.full, ...(figure.overview ? [figure.overview] : [])]);
+      const inAnyOrder = (forms: string[][]) => forms.map((labels) => JSON.stringify(labels)).sort();
+      expect(inAnyOrder(diagrams.map((diagram) => diagram.labels))).toEqual(inAnyOrder(marked));
+      expect(paper.figures.length).toBeGreaterThan(0);
+      expect(paperProblems(pdf, paper)).toEqual(NO_PROBLEMS);
+    });
+
     test(`prints diagram labels at ${LABEL_FLOOR_PT}pt or more`, async ({ page }) => {
-      const { labels } = await printDark(page, path);
+      const { labels, pdf, paper } = await printDark(page, path);
       for (const { name: diagram, label, points } of labels) {
         expect(points, `${diagram}: "${label}" prints at ${points.toFixed(1)}pt`).toBeGreaterThanOrEqual(LABEL_FLOOR_PT);
+      }
+      // As the PDF draws them: the column on paper may be narrower than the screen measured above.
+      const printed = printedLabelSizes(pdf, paper.figures, site.name);
+      expect(printed).toHaveLength(paper.figures.reduce((forms, figure) => forms + (figure.overview ? 2 : 1), 0));
+      for (const { name: diagram, label, points } of printed) {
+        expect(points, `${diagram}: "${label}" is drawn at ${points.toFixed(2)}pt in the PDF`).toBeGreaterThanOrEqual(LABEL_FLOOR_PT);
       }
     });
 
@@ -131,6 +164,7 @@ for (const { path, name } of caseStudies) {
         built.pages.every((pdfPage) => pdfPage.images === 0),
         'a bitmap in the PDF',
       ).toBe(true);
+      expect(paperProblems(built, await onPaper(page))).toEqual(NO_PROBLEMS);
 
       await page.emulateMedia({ media: 'print', colorScheme: 'light' });
       const printedNow = await readPdf(await page.pdf(pdfOptions(site.name)));
