@@ -99,8 +99,11 @@ export function caseStudyTemplate(options: { title: string; order: number; secti
     'flowchart LR',
     `  accTitle: ${accTitle} architecture flow`,
     `  accDescr: ${PLACEHOLDER_MARK} say in a few sentences what the diagram shows, for readers who cannot see it.`,
-    '  client["Client"] --> service["Service"]',
-    '  service --> store[("Store")]',
+    '  client["Client"] e1@--> service["Service"]',
+    '  service e2@--> store[("Store")]',
+    // The main path, in the accent colour and on the link-preview card (docs/diagrams.md); the class is
+    // diagrams/mermaid/main-path.ts's, written out so `npm run new` does not load the pipeline (scaffold.test.ts ties them).
+    '  class client,service,store,e1,e2 mainPath',
     '```',
     '',
     `${PLACEHOLDER_MARK}: one paragraph on the shape of the system and each part's job.`,

@@ -10,6 +10,7 @@ import {
   usualSections,
 } from '../../src/lib/scaffold.ts';
 import { articleSchema, caseStudySchema } from '../../src/lib/schemas.ts';
+import { MAIN_PATH_CLASS, mermaidFences, parseDocument } from '../../src/lib/diagrams/testing.ts';
 
 /** The frontmatter as YAML would give it: enough of YAML for what the templates write. */
 function frontmatter(source: string): Record<string, unknown> {
@@ -84,6 +85,12 @@ describe('the scaffold', () => {
       .replace(/"TODO: [^"]*"/g, '"A real sentence."')
       .replace('[TODO]', '[data]');
     expect(caseStudySchema.safeParse(frontmatter(source)).success).toBe(true);
+  });
+
+  it("marks its flow's main path with the pipeline's class, so the new page and its card show one from the start", () => {
+    const source = caseStudyTemplate({ title: 'Event Sourced Billing', order: 4, sections: [] });
+    const [flow] = mermaidFences(parseDocument(source, 'mdx'));
+    expect(flow?.source).toMatch(new RegExp(`^\\s*class \\S+ ${MAIN_PATH_CLASS}$`, 'm'));
   });
 
   it('writes an article summary the schema refuses until it is written', () => {
