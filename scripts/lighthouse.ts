@@ -1,6 +1,6 @@
 /**
  * Lighthouse, mobile preset (its default: a mid-range phone on a slow 4G
- * network, simulated), on the home page, a case study and /writing/, served
+ * network, simulated), on the home page, every case study and /writing/, served
  * by `astro preview` from dist/ and audited in the project's Chromium. Every
  * category must score 100; when one does not, the audits that cost it points
  * are printed.
@@ -16,18 +16,24 @@
  * Usage: node scripts/lighthouse.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { chromiumArgs, requireChromium } from '../src/lib/chromium.ts';
-import { site } from '../src/site.config.ts';
 import { astroCli } from './astro-cli.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const ATTEMPTS = 3;
-const PAGES = ['/', `/case-studies/${site.home.heroCaseStudy}/`, '/writing/'];
+/** Every case study the build wrote: each is a page a recruiter lands on from a shared link. */
+const caseStudies = readdirSync('dist/case-studies', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join('dist/case-studies', entry.name, 'index.html')))
+  .map((entry) => `/case-studies/${entry.name}/`)
+  .sort();
+const PAGES = ['/', ...caseStudies, '/writing/'];
 
 /** Starts `astro preview` on a port of its choosing and resolves with its URL once it listens. */
 function startPreview(): Promise<{ url: string; server: ChildProcess }> {
