@@ -7,6 +7,8 @@
  * come out largest (placeDiagram). Pure: unit tests reach it.
  */
 import { colourProperty, fonts, ogFont, type Palette, palette, paletteTokens } from '../../design-tokens.ts';
+import type { MainPathDrawings } from '../diagrams/index.ts';
+import { escapeHtml } from '../html.ts';
 
 const VARIABLE = /var\((--color-[a-z0-9-]+)\)/g;
 const HEX = '#[0-9a-fA-F]{6}';
@@ -120,12 +122,8 @@ export function placeDiagram(candidates: readonly CardDiagram[], box: Box, large
   return rest.reduce((best, placement) => (placement.labelPx > best.labelPx ? placement : best), first);
 }
 
-/** How the card draws the edge that joins two rows: Mermaid's names for its line and its ends (FlowGraph). */
-export interface JunctionStyle {
-  label: string;
-  stroke: string;
-  arrow: string;
-}
+/** How the card draws the edge that joins two rows: Mermaid's names for its line and its ends, as the pipeline gives them. */
+type JunctionStyle = NonNullable<MainPathDrawings['layouts'][number]['junction']>;
 
 /**
  * The geometry a main path's rows are set in, in diagram px. Each row is a
@@ -157,7 +155,6 @@ const JUNCTION_LINE_HEIGHT = 1.25;
 const arrowhead = (id: string, colour: string, start: boolean) =>
   `<marker id="${id}" viewBox="0 0 11.5 14" refX="11.5" refY="7" markerUnits="userSpaceOnUse" markerWidth="10.5" markerHeight="14" orient="${start ? 'auto-start-reverse' : 'auto'}"><path d="M0 0L11.5 7L0 14z" fill="${colour}"/></marker>`;
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /**
@@ -239,7 +236,7 @@ export function composeRows(rows: readonly CardDiagram[], junction?: JunctionSty
   const texts = lines.map((line, index) => {
     // Each line centred in its own line box, the lines together centred on the junction.
     const middle = centre.y - labelBox.height / 2 + ROWS.labelPadding.y + (index + 0.5) * lineHeight;
-    return `<text x="${round(centre.x)}" y="${round(middle)}" text-anchor="middle" dominant-baseline="central" font-family="${ogFont.family}" font-size="${ROWS.labelSize}" fill="${colours.text}">${escapeXml(line.text)}</text>`;
+    return `<text x="${round(centre.x)}" y="${round(middle)}" text-anchor="middle" dominant-baseline="central" font-family="${ogFont.family}" font-size="${ROWS.labelSize}" fill="${colours.text}">${escapeHtml(line.text)}</text>`;
   });
   const labelSvg =
     lines.length === 0

@@ -21,6 +21,7 @@ import { inlineSvgImages } from './diagram.ts';
 import { OG_IMAGE_SIZE } from './paths.ts';
 import { ogRenderStats } from './stats.ts';
 import { woffToSfnt } from './woff.ts';
+import { escapeHtml } from '../html.ts';
 /** Bump when the rendering below changes what a cached card looks like. */
 const RENDER_VERSION = '3';
 
@@ -95,8 +96,7 @@ export async function renderOgImage(card: OgCardElement): Promise<Uint8Array<Arr
  */
 export async function textWidth(text: string, size: number): Promise<number> {
   const { fontFiles } = await loadRenderer();
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size * text.length + 100}" height="${size * 3}"><text x="10" y="${size * 2}" font-family="${ogFont.family}" font-size="${size}">${escaped}</text></svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size * text.length + 100}" height="${size * 3}"><text x="10" y="${size * 2}" font-family="${ogFont.family}" font-size="${size}">${escapeHtml(text)}</text></svg>`;
   return new Resvg(svg, { font: resvgFonts(fontFiles) }).getBBox()?.width ?? 0;
 }
 

@@ -11,7 +11,7 @@
  * only by breaking it (a subgraph's own direction is dropped as soon as an
  * edge leaves it), so each row is a diagram of its own.
  */
-import { MAIN_PATH_CLASS } from '../mermaid/main-path.ts';
+import { MAIN_PATH_CLASS, markingLine, onMainPath } from '../mermaid/main-path.ts';
 import type { DiagramFailure, FlowGraph } from '../types.ts';
 import { linkSyntax, nodeSyntax, quoted } from './flowchart-syntax.ts';
 import { withConfig } from './sources.ts';
@@ -36,7 +36,6 @@ interface MainPathProblem {
 
 type MainPathResult = { ok: true; path: MainPath | undefined } | { ok: false; problem: MainPathProblem };
 
-const isMarked = (item: { classes?: string[] | undefined }) => item.classes?.includes(MAIN_PATH_CLASS) ?? false;
 const plain = (label: string) =>
   label
     .replace(/<br\s*\/?>/gi, ' ')
@@ -55,8 +54,8 @@ const SPLIT_FIX = 'a card draws one chain, first box to last';
  * gap or a circle is a problem, said in plain words with its fix.
  */
 export function mainPathOf(graph: FlowGraph): MainPathResult {
-  const nodes = graph.nodes.filter(isMarked);
-  const edges = graph.edges.filter(isMarked);
+  const nodes = graph.nodes.filter(onMainPath);
+  const edges = graph.edges.filter(onMainPath);
   if (nodes.length === 0 && edges.length === 0) return { ok: true, path: undefined };
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const name = (id: string) => named(byId.get(id), id);
@@ -191,14 +190,6 @@ export function mainPathLayouts(path: MainPath): MainPathLayout[] {
     layouts.push({ rows: [rowSource(path, 0, split), rowSource(path, split, count)], junction: { label, arrow, stroke } });
   }
   return layouts;
-}
-
-const MARKS_MAIN_PATH = new RegExp(`^\\s*class\\s+\\S+\\s+${MAIN_PATH_CLASS}\\s*;?\\s*$|:::${MAIN_PATH_CLASS}\\b`);
-
-/** The line of a flow's source (1-based) that marks its main path — its first `class … mainPath`, or `:::mainPath` — if one does. */
-export function markingLine(source: string): number | undefined {
-  const index = source.split('\n').findIndex((line) => MARKS_MAIN_PATH.test(line));
-  return index < 0 ? undefined : index + 1;
 }
 
 /** A problem as the failure an author reads: at the line that marks the main path, the line to change. */

@@ -8,7 +8,7 @@
  * as the limiter of a rate limiter) is not collapsed: the overview must still
  * show what the diagram is about.
  */
-import { MAIN_PATH_CLASS } from '../mermaid/main-path.ts';
+import { MAIN_PATH_CLASS, onMainPath } from '../mermaid/main-path.ts';
 import type { FlowGraph } from '../types.ts';
 import { linkSyntax, nodeSyntax, quoted } from './flowchart-syntax.ts';
 import { wrapLabel } from './sources.ts';
@@ -96,14 +96,14 @@ export function overviewSource(graph: FlowGraph, title: string | undefined): str
     graph.edges.map((edge) => ({ ...edge, from: shown(edge.from), to: shown(edge.to) })).filter((edge) => edge.from !== edge.to),
   );
   // The main path stays marked: on a group that holds part of it, and on an edge merged from one of its edges.
-  const onMainPath = new Set<string>();
-  for (const node of graph.nodes) if (node.classes?.includes(MAIN_PATH_CLASS)) onMainPath.add(shown(node.id));
+  const marked = new Set<string>();
+  for (const node of graph.nodes) if (onMainPath(node)) marked.add(shown(node.id));
   edges.forEach((edge, index) => {
     const link = linkSyntax(edge);
-    const id = edge.classes?.includes(MAIN_PATH_CLASS) ? `overview${index}` : undefined;
-    if (id) onMainPath.add(id);
+    const id = onMainPath(edge) ? `overview${index}` : undefined;
+    if (id) marked.add(id);
     lines.push(`  ${edge.from} ${id ? `${id}@` : ''}${link}${edge.label ? `|${quoted(edge.label, wrapLabel)}|` : ''} ${edge.to}`);
   });
-  if (onMainPath.size > 0) lines.push(`  class ${[...onMainPath].join(',')} ${MAIN_PATH_CLASS}`);
+  if (marked.size > 0) lines.push(`  class ${[...marked].join(',')} ${MAIN_PATH_CLASS}`);
   return lines.join('\n');
 }
